@@ -1,0 +1,105 @@
+package org.evalledger.schema;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.evalledger.core.EvaluationRecord;
+import org.evalledger.schema.internal.Documents;
+import org.evalledger.schema.internal.SchemaCheck;
+import org.evalledger.schema.internal.SemanticRules;
+import org.evalledger.schema.internal.TreeMapper;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Validates documents as v1 records: strict parsing, then the JSON Schema, then the semantic
+ * rules of SCHEMA.md. It returns every issue at once, each with a stable code, a JSON Pointer and
+ * a message that says how to fix it; it never throws for bad input.
+ *
+ * <p>A parse failure stops validation there (there is no tree to check further); schema issues
+ * are all reported; semantic rules run when the document matches the schema.
+ *
+ * <p>Instances are immutable and thread-safe; share one. The clock is read once per validation,
+ * for the "not in the future" rule.
+ *
+ * <pre>{@code
+ * ValidationReport report = RecordValidator.standard().validate(bytes);
+ * if (!report.valid()) report.errors().forEach(System.err::println);
+ * }</pre>
+ */
+public final class RecordValidator {
+    private static final RecordValidator STANDARD = new RecordValidator(Clock.systemUTC(), ParseLimits.DEFAULT);
+
+    private final Clock clock;
+    private final ParseLimits limits;
+
+    private RecordValidator(Clock clock, ParseLimits limits) {
+        this.clock = clock;
+        this.limits = limits;
+    }
+
+    /** A validator with the system UTC clock and the default parse limits. */
+    public static RecordValidator standard() {
+        return STANDARD;
+    }
+
+    /** A copy that reads this clock (for deterministic tests, or validation "as of" a time). */
+    public RecordValidator withClock(Clock clock) {
+        return new RecordValidator(Objects.requireNonNull(clock, "clock"), limits);
+    }
+
+    /** A copy with other parse limits. */
+    public RecordValidator withLimits(ParseLimits limits) {
+        return new RecordValidator(clock, Objects.requireNonNull(limits, "limits"));
+    }
+
+    /**
+     * Validates a document.
+     *
+     * @param json the document's bytes; any bytes at all
+     * @return the report; {@link ValidationReport#record()} is present when the document matched the schema
+     */
+    public ValidationReport validate(byte[] json) {
+        Objects.requireNonNull(json, "json");
+        JsonNode root;
+        try {
+            root = Documents.parse(json, limits);
+        } catch (RecordFormatException e) {
+            return new ValidationReport(e.issues(), null, null);
+        }
+        return validateTree(root);
+    }
+
+    /**
+     * Validates a record built in code: the JSON Schema (the core types check most of it already)
+     * and the semantic rules.
+     */
+    public ValidationReport validate(EvaluationRecord record) {
+        Objects.requireNonNull(record, "record");
+        return validateTree(TreeMapper.toTree(record));
+    }
+
+    private ValidationReport validateTree(JsonNode root) {
+        List<Issue> issues = new ArrayList<>(SchemaCheck.check(root));
+        if (!issues.isEmpty()) {
+            return new ValidationReport(issues, null, null);
+        }
+        SemanticRules.checkTimestamps(root, issues);
+        if (!issues.isEmpty()) {
+            return new ValidationReport(issues, null, null);
+        }
+        EvaluationRecord record;
+        try {
+            record = TreeMapper.toRecord(root);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            // the schema mirrors the core types' rules, so this means they drifted apart: report, don't throw
+            issues.add(Issue.of(ErrorCode.SCHEMA_INVALID, "", "the document matches the JSON Schema but not the record model: "
+                    + e.getMessage() + ". Please report this mismatch."));
+            return new ValidationReport(issues, null, null);
+        }
+        SemanticRules.check(record, clock.instant(), issues);
+        @Nullable String digest = RecordCodec.standard().digest(record);
+        return new ValidationReport(issues, record, digest);
+    }
+}

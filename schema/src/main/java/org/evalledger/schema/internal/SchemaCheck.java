@@ -1,0 +1,153 @@
+package org.evalledger.schema.internal;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.evalledger.schema.ErrorCode;
+import org.evalledger.schema.Issue;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks a JSON tree against {@code record-v1.schema.json} with networknt's validator and turns
+ * its errors into {@link Issue}s with our stable codes. The compiled schema is loaded once and
+ * shared: thread-safe.
+ */
+public final class SchemaCheck {
+    /** Where the published schema lives in the jar. */
+    public static final String RESOURCE = "/org/evalledger/schema/record-v1.schema.json";
+    private static final String SCHEMA_URI = "https://evalledger.org/schemas/record/v1";
+
+    private static final Schema SCHEMA = load();
+
+    private SchemaCheck() {}
+
+    private static Schema load() {
+        try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("record-v1.schema.json is missing from the jar");
+            }
+            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+            return registry.getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read record-v1.schema.json from the jar", e);
+        }
+    }
+
+    /** Every schema violation of the tree, in document order; empty when it conforms. */
+    public static List<Issue> check(JsonNode root) {
+        List<Issue> issues = new ArrayList<>();
+        if (root.isObject()) {
+            JsonNode schema = root.get("schema");
+            if (schema == null || !schema.isString() || !SCHEMA_URI.equals(schema.stringValue())) {
+                // the version decides how everything else is read: report it once, on its own
+                issues.add(Issue.of(ErrorCode.SCHEMA_VERSION, "/schema",
+                        (schema == null ? "\"schema\" is missing" : "\"schema\" is " + shorten(schema.toString()))
+                                + ", so this is not a record this library reads. Set it to \"" + SCHEMA_URI + "\"."));
+            }
+        }
+        List<Error> errors = SCHEMA.validate(root);
+        for (Error e : errors) {
+            Issue issue = toIssue(e);
+            if (issue != null) {
+                issues.add(issue);
+            }
+        }
+        return dedupe(issues);
+    }
+
+    private static List<Issue> dedupe(List<Issue> issues) {
+        List<Issue> out = new ArrayList<>(issues.size());
+        for (Issue i : issues) {
+            if (!out.contains(i)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private static @Nullable Issue toIssue(Error e) {
+        String keyword = e.getKeyword() == null ? "" : e.getKeyword();
+        String at = pointer(e.getInstanceLocation());
+        String property = e.getProperty();
+        String detail = e.getMessage() == null ? "" : e.getMessage();
+        switch (keyword) {
+            case "const":
+                if (at.equals("/schema")) {
+                    return null; // reported once as EL-SCHEMA-VERSION
+                }
+                return Issue.of(ErrorCode.SCHEMA_ENUM, at, "must be exactly " + e.getSchemaNode() + ". " + detail);
+            case "required": {
+                String missing = property == null ? "" : property;
+                if (at.isEmpty() && missing.equals("schema")) {
+                    return null; // reported as EL-SCHEMA-VERSION
+                }
+                return Issue.of(ErrorCode.SCHEMA_REQUIRED, Pointers.child(at, missing),
+                        "required member \"" + missing + "\" is missing" + where(at) + ". Add it; SCHEMA.md says what it holds.");
+            }
+            case "additionalProperties": {
+                String extra = property == null ? "?" : property;
+                return Issue.of(ErrorCode.SCHEMA_UNKNOWN_PROPERTY, Pointers.child(at, extra),
+                        "member \"" + extra + "\" is not part of schema v1" + where(at)
+                                + ". Check its spelling, or put the data under \"extensions\" with a reverse-DNS key.");
+            }
+            case "type":
+                return Issue.of(ErrorCode.SCHEMA_TYPE, at, "wrong type: " + detail);
+            case "oneOf":
+                return Issue.of(ErrorCode.SCHEMA_TYPE, at, "must be one of the allowed forms: " + detail);
+            case "pattern":
+                return Issue.of(ErrorCode.SCHEMA_PATTERN, at, "value does not have the required form: " + detail);
+            case "enum":
+                return Issue.of(ErrorCode.SCHEMA_ENUM, at, "value is not one of " + e.getSchemaNode() + ".");
+            case "minimum":
+            case "maximum":
+            case "exclusiveMinimum":
+            case "exclusiveMaximum":
+                return Issue.of(ErrorCode.SCHEMA_RANGE, at, "number out of bounds: " + detail);
+            case "minLength":
+            case "maxLength":
+            case "propertyNames":
+                return Issue.of(ErrorCode.SCHEMA_LENGTH, at, "string length out of bounds: " + detail);
+            case "minItems":
+            case "maxItems":
+            case "minProperties":
+            case "maxProperties":
+                return Issue.of(ErrorCode.SCHEMA_SIZE, at,
+                        "wrong number of items: " + detail + " Leave an optional array or object out rather than empty.");
+            default:
+                return Issue.of(ErrorCode.SCHEMA_INVALID, at, (keyword.isEmpty() ? "" : keyword + ": ") + detail);
+        }
+    }
+
+    private static String where(String at) {
+        return at.isEmpty() ? " in the record" : " in " + at;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+
+    /** The JSON Pointer of a networknt instance location. */
+    static String pointer(@Nullable NodePath path) {
+        if (path == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            if (element instanceof Integer index) {
+                sb.append('/').append(index);
+            } else {
+                sb.append('/').append(String.valueOf(element).replace("~", "~0").replace("/", "~1"));
+            }
+        }
+        return sb.toString();
+    }
+}

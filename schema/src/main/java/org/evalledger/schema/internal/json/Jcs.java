@@ -1,0 +1,172 @@
+package org.evalledger.schema.internal.json;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * RFC 8785 JSON Canonicalization Scheme: members sorted by the UTF-16 code units of their names,
+ * no whitespace, strings escaped as ECMAScript's {@code JSON.stringify} does, and numbers written
+ * as ECMAScript's {@code Number.prototype.toString} does (the shortest digits that read back as
+ * the same double). Java 17's {@code Double.toString} is not used: it is not always shortest
+ * (it writes 4.9E-324 for 5e-324). Stateless and thread-safe.
+ */
+public final class Jcs {
+    private static final double TWO_53 = 9_007_199_254_740_992d;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private Jcs() {}
+
+    /** The canonical UTF-8 bytes of a tree. */
+    public static byte[] canonicalize(JsonNode node) {
+        StringBuilder sb = new StringBuilder(256);
+        write(node, sb);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void write(JsonNode node, StringBuilder sb) {
+        if (node.isObject()) {
+            List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
+            members.sort(Map.Entry.comparingByKey()); // String.compareTo compares UTF-16 code units
+            sb.append('{');
+            for (int i = 0; i < members.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                string(members.get(i).getKey(), sb);
+                sb.append(':');
+                write(members.get(i).getValue(), sb);
+            }
+            sb.append('}');
+        } else if (node.isArray()) {
+            sb.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                write(node.get(i), sb);
+            }
+            sb.append(']');
+        } else if (node.isString()) {
+            string(node.stringValue(), sb);
+        } else if (node.isNumber()) {
+            sb.append(formatNumber(node.doubleValue()));
+        } else if (node.isBoolean()) {
+            sb.append(node.booleanValue() ? "true" : "false");
+        } else if (node.isNull()) {
+            sb.append("null");
+        } else {
+            throw new IllegalArgumentException("JCS has no form for a " + node.getNodeType() + " node");
+        }
+    }
+
+    private static void string(String s, StringBuilder sb) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+
+    /**
+     * ECMAScript {@code Number.prototype.toString(10)} of a finite double (RFC 8785 §3.2.2.3).
+     *
+     * @throws IllegalArgumentException for NaN and infinities, which JSON cannot hold
+     */
+    public static String formatNumber(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException("JSON cannot hold " + d);
+        }
+        if (d == 0) {
+            return "0"; // also -0
+        }
+        if (d == Math.rint(d) && Math.abs(d) < TWO_53) {
+            return Long.toString((long) d); // below 2^53 the shortest digits of an integer are the integer
+        }
+        boolean negative = d < 0;
+        double abs = Math.abs(d);
+        BigDecimal shortest = shortest(abs);
+        String digits = shortest.unscaledValue().toString();
+        int k = digits.length();
+        int n = k - shortest.scale(); // value = 0.digits * 10^n
+        StringBuilder sb = new StringBuilder(24);
+        if (negative) {
+            sb.append('-');
+        }
+        if (k <= n && n <= 21) {
+            sb.append(digits);
+            for (int i = 0; i < n - k; i++) {
+                sb.append('0');
+            }
+        } else if (0 < n && n <= 21) {
+            sb.append(digits, 0, n).append('.').append(digits, n, k);
+        } else if (-6 < n && n <= 0) {
+            sb.append("0.");
+            for (int i = 0; i < -n; i++) {
+                sb.append('0');
+            }
+            sb.append(digits);
+        } else {
+            int e = n - 1;
+            sb.append(digits.charAt(0));
+            if (k > 1) {
+                sb.append('.').append(digits, 1, k);
+            }
+            sb.append('e').append(e < 0 ? '-' : '+').append(Math.abs(e));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The decimal with the fewest significant digits that reads back as {@code abs}; among equally
+     * short ones the closest to the exact value, ties to an even last digit. Trailing zeros stripped.
+     */
+    private static BigDecimal shortest(double abs) {
+        BigDecimal exact = new BigDecimal(abs);
+        for (int p = 1; p <= 17; p++) {
+            BigDecimal down = exact.round(new MathContext(p, RoundingMode.DOWN));
+            BigDecimal up = exact.round(new MathContext(p, RoundingMode.UP));
+            boolean downOk = Double.parseDouble(down.toString()) == abs;
+            boolean upOk = Double.parseDouble(up.toString()) == abs;
+            if (downOk && upOk && down.compareTo(up) != 0) {
+                int cmp = exact.subtract(down).compareTo(up.subtract(exact));
+                if (cmp < 0) {
+                    return down.stripTrailingZeros();
+                }
+                if (cmp > 0) {
+                    return up.stripTrailingZeros();
+                }
+                return (down.unscaledValue().testBit(0) ? up : down).stripTrailingZeros();
+            }
+            if (downOk) {
+                return down.stripTrailingZeros();
+            }
+            if (upOk) {
+                return up.stripTrailingZeros();
+            }
+        }
+        // 17 significant digits always round-trip; the loop returns before this
+        return exact.round(MathContext.DECIMAL64).stripTrailingZeros();
+    }
+}
