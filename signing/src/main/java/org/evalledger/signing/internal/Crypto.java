@@ -1,0 +1,312 @@
+package org.evalledger.signing.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
+import org.bouncycastle.crypto.params.ECNamedDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemWriter;
+import org.evalledger.signing.Algorithm;
+import org.evalledger.signing.KeyException;
+
+/**
+ * All cryptography of the signing module, on Bouncy Castle's lightweight API only (never the
+ * JDK's SunEC, which accepts 65-byte Ed25519 and short ECDSA signatures). Stateless and thread-safe.
+ */
+public final class Crypto {
+    /** Every signature is exactly this long: Ed25519, or ECDSA P-256 as r||s. */
+    public static final int SIGNATURE_BYTES = 64;
+    private static final BigInteger ED25519_L =
+            BigInteger.ONE.shiftLeft(252).add(new BigInteger("27742317777372353535851937790883648493"));
+    private static final ECNamedDomainParameters P256 = ECNamedDomainParameters.lookup(SECObjectIdentifiers.secp256r1);
+    private static final BigInteger P256_HALF_N = P256.getN().shiftRight(1);
+
+    private Crypto() {}
+
+    /** The outcome of checking one signature. */
+    public enum Check {
+        /** The signature verifies. */
+        VALID,
+        /** Not exactly 64 bytes. */
+        WRONG_LENGTH,
+        /** Ed25519 S >= L, or ECDSA r or s outside [1, n-1]. */
+        NON_CANONICAL,
+        /** Well-formed but does not verify. */
+        MISMATCH
+    }
+
+    /** A decoded public key: its algorithm, SPKI DER and Bouncy Castle parameters. */
+    public record PublicKey(Algorithm algorithm, byte[] spki, AsymmetricKeyParameter params) {}
+
+    /** A decoded private key and its public half. */
+    public record PrivateKey(Algorithm algorithm, AsymmetricKeyParameter params, PublicKey publicKey) {}
+
+    // ---------------------------------------------------------------- keys
+
+    /** Decodes and validates a DER SubjectPublicKeyInfo (SIGNING.md rejection 8). */
+    public static PublicKey publicKey(byte[] spkiDer) {
+        AsymmetricKeyParameter params;
+        try {
+            params = PublicKeyFactory.createKey(SubjectPublicKeyInfo.getInstance(spkiDer));
+        } catch (IOException | RuntimeException e) {
+            // BC rejects points not on the curve while decoding them
+            throw new KeyException(KeyException.WEAK.equals(classify(e)) ? KeyException.WEAK : KeyException.PEM,
+                    "the public key does not decode (" + e.getClass().getSimpleName() + "); expected an SPKI "
+                            + "Ed25519 or P-256 key", e);
+        }
+        return checked(params);
+    }
+
+    private static String classify(Exception e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return m.contains("point") || m.contains("curve") ? KeyException.WEAK : KeyException.PEM;
+    }
+
+    private static PublicKey checked(AsymmetricKeyParameter params) {
+        if (params instanceof Ed25519PublicKeyParameters ed) {
+            byte[] raw = ed.getEncoded();
+            if (!Ed25519.validatePublicKeyFull(raw, 0)) {
+                throw new KeyException(KeyException.WEAK,
+                        "the Ed25519 public key is of small order or not canonically encoded; it cannot be trusted");
+            }
+            return new PublicKey(Algorithm.ED25519, spkiOf(params), params);
+        }
+        if (params instanceof ECPublicKeyParameters ec) {
+            ECDomainParameters d = ec.getParameters();
+            if (!(d instanceof ECNamedDomainParameters named) || !SECObjectIdentifiers.secp256r1.equals(named.getName())) {
+                if (!d.getCurve().equals(P256.getCurve()) || !d.getG().equals(P256.getG())) {
+                    throw new KeyException(KeyException.UNSUPPORTED, "only the P-256 curve is supported for ECDSA keys");
+                }
+            }
+            if (ec.getQ().isInfinity() || !ec.getQ().isValid()) {
+                throw new KeyException(KeyException.WEAK, "the EC public key is not a valid point of P-256");
+            }
+            ECPublicKeyParameters normalised = new ECPublicKeyParameters(ec.getQ(), P256);
+            return new PublicKey(Algorithm.ECDSA_P256, spkiOf(normalised), normalised);
+        }
+        throw new KeyException(KeyException.UNSUPPORTED,
+                "unsupported key type " + params.getClass().getSimpleName() + "; use Ed25519 or ECDSA P-256");
+    }
+
+    private static byte[] spkiOf(AsymmetricKeyParameter params) {
+        try {
+            return SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(params).getEncoded("DER");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode a public key", e);
+        }
+    }
+
+    /** Decodes a DER PKCS#8 PrivateKeyInfo. Messages never include key bytes. */
+    public static PrivateKey privateKey(byte[] pkcs8Der) {
+        AsymmetricKeyParameter params;
+        try {
+            params = PrivateKeyFactory.createKey(PrivateKeyInfo.getInstance(pkcs8Der));
+        } catch (IOException | RuntimeException e) {
+            throw new KeyException(KeyException.PEM, "the private key does not decode as PKCS#8 ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        return privateOf(params);
+    }
+
+    private static PrivateKey privateOf(AsymmetricKeyParameter params) {
+        if (params instanceof Ed25519PrivateKeyParameters ed) {
+            return new PrivateKey(Algorithm.ED25519, ed, checked(ed.generatePublicKey()));
+        }
+        if (params instanceof ECPrivateKeyParameters ec) {
+            if (!ec.getParameters().getCurve().equals(P256.getCurve())) {
+                throw new KeyException(KeyException.UNSUPPORTED, "only the P-256 curve is supported for ECDSA keys");
+            }
+            ECPrivateKeyParameters normalised = new ECPrivateKeyParameters(ec.getD(), P256);
+            ECPublicKeyParameters pub = new ECPublicKeyParameters(P256.getG().multiply(ec.getD()).normalize(), P256);
+            return new PrivateKey(Algorithm.ECDSA_P256, normalised, checked(pub));
+        }
+        throw new KeyException(KeyException.UNSUPPORTED,
+                "unsupported private key type " + params.getClass().getSimpleName() + "; use Ed25519 or ECDSA P-256");
+    }
+
+    /** A new key pair. */
+    public static PrivateKey generate(Algorithm algorithm, SecureRandom random) {
+        if (algorithm == Algorithm.ED25519) {
+            return privateOf(new Ed25519PrivateKeyParameters(random));
+        }
+        ECKeyPairGenerator gen = new ECKeyPairGenerator();
+        gen.init(new ECKeyGenerationParameters(P256, random));
+        AsymmetricCipherKeyPair pair = gen.generateKeyPair();
+        return privateOf(pair.getPrivate());
+    }
+
+    /** The DER PKCS#8 encoding of a private key. */
+    public static byte[] pkcs8(PrivateKey key) {
+        try {
+            return PrivateKeyInfoFactory.createPrivateKeyInfo(key.params()).getEncoded("DER");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode a private key", e);
+        }
+    }
+
+    /** Key id: lower-case hex SHA-256 of the DER SubjectPublicKeyInfo. */
+    public static String keyId(byte[] spkiDer) {
+        return HexFormat.of().formatHex(sha256(spkiDer));
+    }
+
+    /** SHA-256. */
+    public static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- PEM
+
+    /** The DER content of the single PEM block of this type in the text. */
+    public static byte[] pemBlock(String text, String type) {
+        try (PEMParser parser = new PEMParser(new StringReader(text))) {
+            PemObject object = parser.readPemObject();
+            if (object == null) {
+                throw new KeyException(KeyException.PEM, "no PEM block found; expected \"-----BEGIN " + type + "-----\"");
+            }
+            if (!type.equals(object.getType())) {
+                throw new KeyException(KeyException.PEM, "found a PEM block of type \"" + object.getType()
+                        + "\" where \"" + type + "\" was expected" + (type.equals("PRIVATE KEY")
+                                ? " (private keys must be unencrypted PKCS#8)" : " (public keys must be SPKI)"));
+            }
+            if (parser.readPemObject() != null) {
+                throw new KeyException(KeyException.PEM, "more than one PEM block; a key file holds exactly one key");
+            }
+            return object.getContent();
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof KeyException ke) {
+                throw ke;
+            }
+            throw new KeyException(KeyException.PEM, "malformed PEM (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** A PEM block. */
+    public static String pem(String type, byte[] der) {
+        StringWriter out = new StringWriter();
+        try (PemWriter writer = new PemWriter(out)) {
+            writer.writeObject(new PemObject(type, der));
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to a string cannot fail", e);
+        }
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------- signatures
+
+    /** Signs a message: Ed25519, or deterministic (RFC 6979) low-S ECDSA P-256/SHA-256 as r||s. */
+    public static byte[] sign(PrivateKey key, byte[] message) {
+        if (key.algorithm() == Algorithm.ED25519) {
+            byte[] sig = new byte[SIGNATURE_BYTES];
+            ((Ed25519PrivateKeyParameters) key.params()).sign(Ed25519.Algorithm.Ed25519, null, message, 0,
+                    message.length, sig, 0);
+            return sig;
+        }
+        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        signer.init(true, key.params());
+        BigInteger[] rs = signer.generateSignature(sha256(message));
+        BigInteger s = rs[1].compareTo(P256_HALF_N) > 0 ? P256.getN().subtract(rs[1]) : rs[1];
+        byte[] sig = new byte[SIGNATURE_BYTES];
+        put32(rs[0], sig, 0);
+        put32(s, sig, 32);
+        return sig;
+    }
+
+    private static void put32(BigInteger v, byte[] out, int offset) {
+        byte[] b = v.toByteArray();
+        int len = Math.min(b.length, 32);
+        System.arraycopy(b, b.length - len, out, offset + 32 - len, len);
+    }
+
+    /** Checks a signature over the exact message bytes; never throws for bad signatures. */
+    public static Check verify(PublicKey key, byte[] message, byte[] signature) {
+        if (signature.length != SIGNATURE_BYTES) {
+            return Check.WRONG_LENGTH;
+        }
+        if (key.algorithm() == Algorithm.ED25519) {
+            return verifyEd25519(((Ed25519PublicKeyParameters) key.params()).getEncoded(), message, signature);
+        }
+        BigInteger n = P256.getN();
+        BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
+        if (r.signum() == 0 || r.compareTo(n) >= 0 || s.signum() == 0 || s.compareTo(n) >= 0) {
+            return Check.NON_CANONICAL;
+        }
+        ECDSASigner verifier = new ECDSASigner();
+        verifier.init(false, key.params());
+        return verifier.verifySignature(sha256(message), r, s) ? Check.VALID : Check.MISMATCH;
+    }
+
+    /**
+     * Ed25519 at the raw-signature level (no key import checks): rejects a signature that is not
+     * 64 bytes, S >= L, and non-canonical encodings of R or of the key (y >= p), then lets
+     * Bouncy Castle verify.
+     */
+    public static Check verifyEd25519(byte[] rawPublicKey, byte[] message, byte[] signature) {
+        if (signature.length != SIGNATURE_BYTES) {
+            return Check.WRONG_LENGTH;
+        }
+        byte[] s = Arrays.copyOfRange(signature, 32, 64);
+        reverse(s);
+        if (new BigInteger(1, s).compareTo(ED25519_L) >= 0
+                || !canonicalY(Arrays.copyOfRange(signature, 0, 32)) || !canonicalY(rawPublicKey)) {
+            return Check.NON_CANONICAL;
+        }
+        try {
+            return Ed25519.verify(signature, 0, rawPublicKey, 0, message, 0, message.length) ? Check.VALID : Check.MISMATCH;
+        } catch (RuntimeException e) {
+            return Check.MISMATCH; // an undecodable point cannot verify anything
+        }
+    }
+
+    private static final BigInteger ED25519_P = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
+
+    /** Whether a 32-byte point encoding has y < p (the sign bit aside). */
+    private static boolean canonicalY(byte[] encoded) {
+        if (encoded.length != 32) {
+            return false;
+        }
+        byte[] y = encoded.clone();
+        y[31] &= 0x7F;
+        reverse(y);
+        return new BigInteger(1, y).compareTo(ED25519_P) < 0;
+    }
+
+    private static void reverse(byte[] b) {
+        for (int i = 0, j = b.length - 1; i < j; i++, j--) {
+            byte t = b[i];
+            b[i] = b[j];
+            b[j] = t;
+        }
+    }
+}

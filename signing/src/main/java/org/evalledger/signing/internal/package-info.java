@@ -1,0 +1,5 @@
+/** Implementation of the signing module; not exported, may change at any time. */
+@NullMarked
+package org.evalledger.signing.internal;
+
+import org.jspecify.annotations.NullMarked;
