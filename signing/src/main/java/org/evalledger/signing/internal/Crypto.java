@@ -72,21 +72,24 @@ public final class Crypto {
 
     /** Decodes and validates a DER SubjectPublicKeyInfo (SIGNING.md rejection 8). */
     public static PublicKey publicKey(byte[] spkiDer) {
+        SubjectPublicKeyInfo info;
+        try {
+            info = SubjectPublicKeyInfo.getInstance(spkiDer);
+        } catch (RuntimeException e) {
+            throw new KeyException(KeyException.PEM, "the public key is not a DER SubjectPublicKeyInfo ("
+                    + e.getClass().getSimpleName() + ")");
+        }
         AsymmetricKeyParameter params;
         try {
-            params = PublicKeyFactory.createKey(SubjectPublicKeyInfo.getInstance(spkiDer));
+            params = PublicKeyFactory.createKey(info);
+        } catch (IllegalArgumentException e) {
+            // Bouncy Castle refuses points that are not on the curve, or not valid keys, while decoding them
+            throw new KeyException(KeyException.WEAK, "the public key is not a valid point (" + e.getMessage() + ")");
         } catch (IOException | RuntimeException e) {
-            // BC rejects points not on the curve while decoding them
-            throw new KeyException(KeyException.WEAK.equals(classify(e)) ? KeyException.WEAK : KeyException.PEM,
-                    "the public key does not decode (" + e.getClass().getSimpleName() + "); expected an SPKI "
-                            + "Ed25519 or P-256 key", e);
+            throw new KeyException(KeyException.UNSUPPORTED, "the public key cannot be decoded ("
+                    + e.getClass().getSimpleName() + "); expected an Ed25519 or P-256 key");
         }
         return checked(params);
-    }
-
-    private static String classify(Exception e) {
-        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-        return m.contains("point") || m.contains("curve") ? KeyException.WEAK : KeyException.PEM;
     }
 
     private static PublicKey checked(AsymmetricKeyParameter params) {
