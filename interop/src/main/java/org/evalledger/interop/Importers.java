@@ -1,0 +1,141 @@
+package org.evalledger.interop;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.evalledger.core.JsonValue;
+import org.evalledger.interop.internal.LmEvalImporter;
+import org.evalledger.schema.ParseLimits;
+import org.evalledger.schema.RecordFormatException;
+import org.evalledger.schema.StrictJson;
+
+/**
+ * Imports foreign evaluation results as records, detecting the format from the content when the
+ * caller does not name it. Every call is deterministic for the same bytes and options.
+ * Stateless and thread-safe.
+ *
+ * <p>Built so far: lm-evaluation-harness {@code results_*.json}. The other {@link Format}s are
+ * recognised by {@link #detect(byte[])} but raise {@code EL-IMPORT-UNSUPPORTED} until their
+ * importers land.
+ *
+ * <pre>{@code
+ * ImportResult r = Importers.importFile(Path.of("results_2026-06-13.json"), ImportOptions.defaults());
+ * EvaluationRecord record = r.records().get(0);
+ * r.warnings().forEach(w -> log.info("{}: {}", w.path(), w.message()));
+ * }</pre>
+ */
+public final class Importers {
+    private static final ParseLimits LIMITS = new ParseLimits(64L * 1024 * 1024, 16 * 1024 * 1024);
+
+    private Importers() {}
+
+    /** The format of a document, recognised from its content. */
+    public static Optional<Format> detect(byte[] content) {
+        Objects.requireNonNull(content, "content");
+        String head = new String(content, 0, Math.min(content.length, 4096), StandardCharsets.UTF_8).stripLeading();
+        if (head.startsWith("---") && head.contains("model-index")) {
+            return Optional.of(Format.MODEL_INDEX);
+        }
+        String firstLine = head.lines().findFirst().orElse("");
+        if (!head.startsWith("{") && firstLine.contains(",")
+                && (firstLine.contains("fullname") || firstLine.contains("evaluations_ifeval_value"))) {
+            return Optional.of(Format.LEADERBOARD_CSV);
+        }
+        if (!head.startsWith("{")) {
+            return head.startsWith("- ") && head.contains("dataset") && head.contains("value")
+                    ? Optional.of(Format.EVAL_RESULTS) : Optional.empty();
+        }
+        Map<String, JsonValue> root;
+        try {
+            root = object(StrictJson.parse(content, LIMITS));
+        } catch (RecordFormatException | ImportException e) {
+            return Optional.empty();
+        }
+        if (LmEvalImporter.looksLike(root)) {
+            return Optional.of(Format.LM_EVAL);
+        }
+        if (root.containsKey("evaluation_results") && (root.containsKey("schema_version") || root.containsKey("evaluation_id"))) {
+            return Optional.of(Format.EEE);
+        }
+        if (root.get("eval") instanceof JsonValue.JsonObject && root.containsKey("version")) {
+            return Optional.of(Format.INSPECT);
+        }
+        if (root.containsKey("adapter_spec") && root.containsKey("scenario_spec")) {
+            return Optional.of(Format.HELM);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Imports a document of a known or detected format.
+     *
+     * @param content the document's bytes
+     * @param format the format, or empty to detect it
+     * @param options the caller's defaults
+     * @throws ImportException with a stable code when the document cannot be imported
+     */
+    public static ImportResult importBytes(byte[] content, Optional<Format> format, ImportOptions options) {
+        return importBytes(content, format, options, Map.of());
+    }
+
+    private static ImportResult importBytes(byte[] content, Optional<Format> format, ImportOptions options,
+            Map<String, byte[]> siblings) {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(options, "options");
+        Format f = format.or(() -> detect(content)).orElseThrow(() -> new ImportException(ImportException.UNKNOWN_FORMAT,
+                "the format could not be recognised from the content; name it (lm-eval, eee, model-index, eval-results, "
+                        + "inspect, helm, leaderboard-csv)"));
+        if (f != Format.LM_EVAL) {
+            throw new ImportException(ImportException.UNSUPPORTED, "importing " + f.cliName() + " is not built yet");
+        }
+        Map<String, JsonValue> root;
+        try {
+            root = object(StrictJson.parse(content, LIMITS));
+        } catch (RecordFormatException e) {
+            throw new ImportException(ImportException.NOT_JSON, "the lm-eval file is not strict JSON: " + e.getMessage());
+        }
+        return LmEvalImporter.read(content, root, siblings, options);
+    }
+
+    /**
+     * Imports a file, detecting its format. For lm-eval results, the {@code samples_<task>_*.jsonl}
+     * files beside it become artifacts with their SHA-256 and row count.
+     *
+     * @throws ImportException with a stable code when the file cannot be read or imported
+     */
+    public static ImportResult importFile(Path file, ImportOptions options) {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ImportException(ImportException.IO, "cannot read " + file + ": " + e.getClass().getSimpleName());
+        }
+        Optional<Format> format = detect(content);
+        Map<String, byte[]> siblings = new TreeMap<>();
+        Path dir = file.toAbsolutePath().getParent();
+        if (format.equals(Optional.of(Format.LM_EVAL)) && dir != null) {
+            try (DirectoryStream<Path> samples = Files.newDirectoryStream(dir, "samples_*.jsonl")) {
+                for (Path s : samples) {
+                    siblings.put(s.getFileName().toString(), Files.readAllBytes(s));
+                }
+            } catch (IOException e) {
+                throw new ImportException(ImportException.IO, "cannot read the samples files beside " + file + ": "
+                        + e.getClass().getSimpleName());
+            }
+        }
+        return importBytes(content, format, options, siblings);
+    }
+
+    private static Map<String, JsonValue> object(JsonValue v) {
+        if (v instanceof JsonValue.JsonObject o) {
+            return o.members();
+        }
+        throw new ImportException(ImportException.MISSING, "the document is not a JSON object");
+    }
+}

@@ -1,0 +1,5 @@
+/** Implementation of the interop module; not exported, may change at any time. */
+@NullMarked
+package org.evalledger.interop.internal;
+
+import org.jspecify.annotations.NullMarked;
