@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.evalledger.core.JsonValue;
+import org.evalledger.interop.internal.EeeImporter;
 import org.evalledger.interop.internal.LmEvalImporter;
 import org.evalledger.schema.ParseLimits;
 import org.evalledger.schema.RecordFormatException;
@@ -20,7 +21,7 @@ import org.evalledger.schema.StrictJson;
  * caller does not name it. Every call is deterministic for the same bytes and options.
  * Stateless and thread-safe.
  *
- * <p>Built so far: lm-evaluation-harness {@code results_*.json}. The other {@link Format}s are
+ * <p>Built so far: lm-evaluation-harness {@code results_*.json} and Every Eval Ever aggregate records. The other {@link Format}s are
  * recognised by {@link #detect(byte[])} but raise {@code EL-IMPORT-UNSUPPORTED} until their
  * importers land.
  *
@@ -91,16 +92,23 @@ public final class Importers {
         Format f = format.or(() -> detect(content)).orElseThrow(() -> new ImportException(ImportException.UNKNOWN_FORMAT,
                 "the format could not be recognised from the content; name it (lm-eval, eee, model-index, eval-results, "
                         + "inspect, helm, leaderboard-csv)"));
-        if (f != Format.LM_EVAL) {
+        if (f != Format.LM_EVAL && f != Format.EEE) {
             throw new ImportException(ImportException.UNSUPPORTED, "importing " + f.cliName() + " is not built yet");
         }
-        Map<String, JsonValue> root;
+        JsonValue document;
         try {
-            root = object(StrictJson.parse(content, LIMITS));
+            document = StrictJson.parse(content, LIMITS);
         } catch (RecordFormatException e) {
-            throw new ImportException(ImportException.NOT_JSON, "the lm-eval file is not strict JSON: " + e.getMessage());
+            throw new ImportException(ImportException.NOT_JSON, "the " + f.cliName() + " file is not strict JSON: " + e.getMessage());
         }
-        return LmEvalImporter.read(content, root, siblings, options);
+        try {
+            return f == Format.EEE ? EeeImporter.read(content, document, options)
+                    : LmEvalImporter.read(content, object(document), siblings, options);
+        } catch (IllegalArgumentException e) {
+            // a value the record model refuses (an empty id, a negative count): say which, never a stack trace
+            throw new ImportException(ImportException.MISSING, "the " + f.cliName() + " file holds a value a record cannot: "
+                    + e.getMessage());
+        }
     }
 
     /**
