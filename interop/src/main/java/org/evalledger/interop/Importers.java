@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.evalledger.core.JsonValue;
 import org.evalledger.interop.internal.EeeImporter;
+import org.evalledger.interop.internal.LeaderboardImporter;
 import org.evalledger.interop.internal.LmEvalImporter;
 import org.evalledger.schema.ParseLimits;
 import org.evalledger.schema.RecordFormatException;
@@ -21,7 +22,8 @@ import org.evalledger.schema.StrictJson;
  * caller does not name it. Every call is deterministic for the same bytes and options.
  * Stateless and thread-safe.
  *
- * <p>Built so far: lm-evaluation-harness {@code results_*.json} and Every Eval Ever aggregate records. The other {@link Format}s are
+ * <p>Built so far: lm-evaluation-harness {@code results_*.json}, Every Eval Ever aggregate records and
+ * Open LLM Leaderboard v1/v2 tables. The other {@link Format}s are
  * recognised by {@link #detect(byte[])} but raise {@code EL-IMPORT-UNSUPPORTED} until their
  * importers land.
  *
@@ -92,6 +94,13 @@ public final class Importers {
         Format f = format.or(() -> detect(content)).orElseThrow(() -> new ImportException(ImportException.UNKNOWN_FORMAT,
                 "the format could not be recognised from the content; name it (lm-eval, eee, model-index, eval-results, "
                         + "inspect, helm, leaderboard-csv)"));
+        if (f == Format.LEADERBOARD_CSV) {
+            try {
+                return LeaderboardImporter.read(content, options);
+            } catch (IllegalArgumentException e) {
+                throw new ImportException(ImportException.MISSING, "the table holds a value a record cannot: " + e.getMessage());
+            }
+        }
         if (f != Format.LM_EVAL && f != Format.EEE) {
             throw new ImportException(ImportException.UNSUPPORTED, "importing " + f.cliName() + " is not built yet");
         }

@@ -1,0 +1,181 @@
+package org.evalledger.interop.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.evalledger.core.Derivation;
+import org.evalledger.core.Environment;
+import org.evalledger.core.EvaluationRecord;
+import org.evalledger.core.JsonValue;
+import org.evalledger.core.Metric;
+import org.evalledger.core.MetricUnit;
+import org.evalledger.core.Model;
+import org.evalledger.core.Producer;
+import org.evalledger.core.Relationship;
+import org.evalledger.core.Result;
+import org.evalledger.core.SourceType;
+import org.evalledger.core.Task;
+import org.evalledger.core.Timestamp;
+import org.evalledger.interop.Format;
+import org.evalledger.interop.ImportException;
+import org.evalledger.interop.ImportOptions;
+import org.evalledger.interop.ImportResult;
+import org.evalledger.interop.ImportWarning;
+
+/**
+ * Open LLM Leaderboard v1 and v2 CSV tables → one record per row (SCHEMA.md "Open LLM Leaderboard
+ * tables"; metric ids and n-shot from ANOMALY.md's benchmark table). v1 scores are percentages,
+ * v2 {@code evaluations_*_value} scores proportions. {@code params_b} / {@code metadata_params_billions}
+ * become {@code model.parameters} rounded to a whole count (the tables give billions with a few
+ * decimals, so the count is approximate; the raw figure stays under extensions).
+ * Stateless and thread-safe.
+ */
+public final class LeaderboardImporter {
+    /** The extensions key of what a row holds without a field. */
+    public static final String EXTENSION = "org.evalledger.import.leaderboard";
+    private static final Pattern HEX40 = Pattern.compile("[0-9a-f]{40}");
+
+    /** Column, benchmark id, metric id, n-shot. */
+    private record Column(String column, String benchmark, String metric, int fewShot) {}
+
+    private static final List<Column> V1 = List.of(new Column("arc", "arc_challenge", "acc_norm", 25),
+            new Column("hellaswag", "hellaswag", "acc_norm", 10), new Column("mmlu", "mmlu", "acc", 5),
+            new Column("truthfulqa", "truthfulqa_mc2", "mc2", 0), new Column("winogrande", "winogrande", "acc", 5),
+            new Column("gsm8k", "gsm8k", "exact_match", 5));
+    private static final List<Column> V2 = List.of(
+            new Column("evaluations_ifeval_value", "ifeval", "strict_acc", 0),
+            new Column("evaluations_bbh_value", "bbh", "acc_norm", 3),
+            new Column("evaluations_math_value", "math_lvl5", "exact_match", 4),
+            new Column("evaluations_gpqa_value", "gpqa", "acc_norm", 0),
+            new Column("evaluations_musr_value", "musr", "acc_norm", 0),
+            new Column("evaluations_mmlu_pro_value", "mmlu_pro", "acc", 5));
+
+    private LeaderboardImporter() {}
+
+    /** Imports a whole table. */
+    public static ImportResult read(byte[] source, ImportOptions options) {
+        List<List<String>> rows = Csv.parse(new String(source, StandardCharsets.UTF_8));
+        if (rows.size() < 2) {
+            throw new ImportException(ImportException.MISSING, "the leaderboard table has no data rows");
+        }
+        List<String> header = rows.get(0);
+        Map<String, Integer> col = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            col.put(header.get(i).strip(), i);
+        }
+        boolean v1 = col.containsKey("fullname");
+        boolean v2 = col.containsKey("model_name") && col.containsKey("evaluations_ifeval_value");
+        if (!v1 && !v2) {
+            throw new ImportException(ImportException.MISSING,
+                    "not an Open LLM Leaderboard table: expected a v1 \"fullname\" or v2 \"model_name\" column");
+        }
+        List<Column> scores = v1 ? V1 : V2;
+        String idCol = v1 ? "fullname" : "model_name";
+        List<String> mappedCols = new ArrayList<>(List.of(idCol, "model_sha", v1 ? "params_b" : "metadata_params_billions",
+                v1 ? "precision" : "model_precision", v1 ? "type" : "model_type", "metadata_base_model", v1 ? "date" : "metadata_submission_date"));
+        scores.forEach(c -> mappedCols.add(c.column()));
+        List<ImportWarning> warnings = new ArrayList<>();
+        for (String h : header) {
+            if (!mappedCols.contains(h.strip())) {
+                warnings.add(new ImportWarning(h, "column without a field; kept per row under extensions." + EXTENSION + "." + h));
+            }
+        }
+        Producer producer = Producer.of(options.producer().orElse("Open LLM Leaderboard"),
+                options.relationship().orElse(Relationship.HUB), options.sourceType().orElse(SourceType.LEADERBOARD));
+        List<EvaluationRecord> records = new ArrayList<>();
+        int count = rows.size() - 1;
+        for (int r = 1; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            int index = r;
+            java.util.function.Function<String, Optional<String>> cell = name -> Optional.ofNullable(col.get(name))
+                    .filter(i -> i < row.size()).map(row::get).map(String::strip).filter(s -> !s.isEmpty());
+            Optional<String> modelId = cell.apply(idCol);
+            if (modelId.isEmpty()) {
+                warnings.add(new ImportWarning("row " + index, "no model id; row skipped"));
+                continue;
+            }
+            List<Result> results = new ArrayList<>();
+            for (Column c : scores) {
+                Optional<Double> value = cell.apply(c.column()).flatMap(LeaderboardImporter::number);
+                if (value.isPresent()) {
+                    double v = value.get();
+                    results.add(Result.of(Task.builder(c.benchmark()).fewShot(c.fewShot()).build(),
+                            List.of(Metric.builder(c.metric(), v, true).unit(v1 ? MetricUnit.PERCENT : MetricUnit.PROPORTION).build())));
+                }
+            }
+            if (results.isEmpty()) {
+                warnings.add(new ImportWarning("row " + index, "no scores; row skipped"));
+                continue;
+            }
+            Model.Builder model = Model.builder(modelId.get());
+            cell.apply("model_sha").filter(s -> HEX40.matcher(s).matches()).ifPresent(model::revision);
+            cell.apply(v1 ? "params_b" : "metadata_params_billions").flatMap(LeaderboardImporter::number)
+                    .filter(b -> b > 0 && b < 1e6).ifPresent(b -> model.parameters(Math.round(b * 1e9)));
+            cell.apply(v1 ? "type" : "model_type").flatMap(LeaderboardImporter::derivation).ifPresent(model::derivation);
+            cell.apply("metadata_base_model").filter(b -> !b.equals(modelId.get())).ifPresent(model::baseModel);
+            Optional<String> precision = cell.apply(v1 ? "precision" : "model_precision");
+            Map<String, JsonValue> extra = new LinkedHashMap<>();
+            for (int i = 0; i < header.size() && i < row.size(); i++) {
+                String h = header.get(i).strip();
+                if (!mappedCols.contains(h) && !row.get(i).isEmpty()) {
+                    extra.put(h, new JsonValue.JsonString(row.get(i)));
+                }
+            }
+            cell.apply(v1 ? "params_b" : "metadata_params_billions").ifPresent(p -> extra.put("params_billions", new JsonValue.JsonString(p)));
+            Timestamp created = cell.apply(v1 ? "date" : "metadata_submission_date").flatMap(LeaderboardImporter::timestamp)
+                    .orElseGet(() -> Timestamp.of(options.clock().instant()));
+            records.add(EvaluationRecord.builder()
+                    .recordId(Common.recordIdFromBytes(source, index, count))
+                    .createdAt(created)
+                    .model(model.build())
+                    .producer(producer)
+                    .environment(precision.map(p -> new Environment(null, null, null, p, null)).orElse(null))
+                    .results(results)
+                    .extensions(extra.isEmpty() ? Map.of() : Map.of(EXTENSION, new JsonValue.JsonObject(extra)))
+                    .build());
+        }
+        return new ImportResult(Format.LEADERBOARD_CSV, records, warnings);
+    }
+
+    private static Optional<Double> number(String s) {
+        try {
+            double d = Double.parseDouble(s);
+            return Double.isFinite(d) ? Optional.of(d) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Timestamp> timestamp(String s) {
+        try {
+            return Optional.of(Timestamp.of(java.time.OffsetDateTime.parse(s).toInstant()));
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return Optional.of(Timestamp.of(java.time.LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+            } catch (java.time.format.DateTimeParseException e2) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** The model type of either table as a derivation (ANOMALY.md S3's mapping). */
+    static Optional<Derivation> derivation(String type) {
+        String t = type.toLowerCase(Locale.ROOT).replaceAll("[^a-z-]", "");
+        if (t.startsWith("pretrained") || t.startsWith("continuouslypretrained")) {
+            return Optional.of(Derivation.BASE);
+        }
+        if (t.startsWith("fine-tunedondomain-specificdatasets") || t.startsWith("chatmodels")) {
+            return Optional.of(Derivation.FINETUNE);
+        }
+        if (t.startsWith("basemergesandmoerges")) {
+            return Optional.of(Derivation.MERGE);
+        }
+        return t.isEmpty() ? Optional.empty() : Optional.of(Derivation.OTHER);
+    }
+}
