@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.evalledger.core.JsonValue;
 import org.evalledger.interop.internal.EeeImporter;
+import org.evalledger.interop.internal.InspectImporter;
 import org.evalledger.interop.internal.LeaderboardImporter;
 import org.evalledger.interop.internal.LmEvalImporter;
 import org.evalledger.schema.ParseLimits;
@@ -22,8 +23,8 @@ import org.evalledger.schema.StrictJson;
  * caller does not name it. Every call is deterministic for the same bytes and options.
  * Stateless and thread-safe.
  *
- * <p>Built so far: lm-evaluation-harness {@code results_*.json}, Every Eval Ever aggregate records and
- * Open LLM Leaderboard v1/v2 tables. The other {@link Format}s are
+ * <p>Built so far: lm-evaluation-harness {@code results_*.json}, Every Eval Ever aggregate records,
+ * Inspect AI logs and Open LLM Leaderboard v1/v2 tables. The other {@link Format}s are
  * recognised by {@link #detect(byte[])} but raise {@code EL-IMPORT-UNSUPPORTED} until their
  * importers land.
  *
@@ -84,11 +85,11 @@ public final class Importers {
      * @throws ImportException with a stable code when the document cannot be imported
      */
     public static ImportResult importBytes(byte[] content, Optional<Format> format, ImportOptions options) {
-        return importBytes(content, format, options, Map.of());
+        return importBytes(content, format, options, Map.of(), "source.json");
     }
 
     private static ImportResult importBytes(byte[] content, Optional<Format> format, ImportOptions options,
-            Map<String, byte[]> siblings) {
+            Map<String, byte[]> siblings, String sourceName) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(options, "options");
         Format f = format.or(() -> detect(content)).orElseThrow(() -> new ImportException(ImportException.UNKNOWN_FORMAT,
@@ -101,7 +102,7 @@ public final class Importers {
                 throw new ImportException(ImportException.MISSING, "the table holds a value a record cannot: " + e.getMessage());
             }
         }
-        if (f != Format.LM_EVAL && f != Format.EEE) {
+        if (f != Format.LM_EVAL && f != Format.EEE && f != Format.INSPECT) {
             throw new ImportException(ImportException.UNSUPPORTED, "importing " + f.cliName() + " is not built yet");
         }
         JsonValue document;
@@ -111,8 +112,14 @@ public final class Importers {
             throw new ImportException(ImportException.NOT_JSON, "the " + f.cliName() + " file is not strict JSON: " + e.getMessage());
         }
         try {
-            return f == Format.EEE ? EeeImporter.read(content, document, options)
-                    : LmEvalImporter.read(content, object(document), siblings, options);
+            switch (f) {
+                case EEE:
+                    return EeeImporter.read(content, document, options);
+                case INSPECT:
+                    return InspectImporter.read(content, sourceName, document, options);
+                default:
+                    return LmEvalImporter.read(content, object(document), siblings, options);
+            }
         } catch (IllegalArgumentException e) {
             // a value the record model refuses (an empty id, a negative count): say which, never a stack trace
             throw new ImportException(ImportException.MISSING, "the " + f.cliName() + " file holds a value a record cannot: "
@@ -146,7 +153,7 @@ public final class Importers {
                         + e.getClass().getSimpleName());
             }
         }
-        return importBytes(content, format, options, siblings);
+        return importBytes(content, format, options, siblings, file.getFileName().toString());
     }
 
     private static Map<String, JsonValue> object(JsonValue v) {
