@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.evalledger.core.JsonValue;
 import org.evalledger.interop.internal.EeeImporter;
+import org.evalledger.interop.internal.HelmImporter;
 import org.evalledger.interop.internal.InspectImporter;
 import org.evalledger.interop.internal.LeaderboardImporter;
 import org.evalledger.interop.internal.LmEvalImporter;
@@ -24,7 +25,7 @@ import org.evalledger.schema.StrictJson;
  * Stateless and thread-safe.
  *
  * <p>Built so far: lm-evaluation-harness {@code results_*.json}, Every Eval Ever aggregate records,
- * Inspect AI logs and Open LLM Leaderboard v1/v2 tables. The other {@link Format}s are
+ * Inspect AI logs, HELM run directories and Open LLM Leaderboard v1/v2 tables. The other {@link Format}s are
  * recognised by {@link #detect(byte[])} but raise {@code EL-IMPORT-UNSUPPORTED} until their
  * importers land.
  *
@@ -103,7 +104,9 @@ public final class Importers {
             }
         }
         if (f != Format.LM_EVAL && f != Format.EEE && f != Format.INSPECT) {
-            throw new ImportException(ImportException.UNSUPPORTED, "importing " + f.cliName() + " is not built yet");
+            throw new ImportException(ImportException.UNSUPPORTED, f == Format.HELM
+                    ? "a HELM run is a directory: import the directory (importFile or importHelm), not one of its files"
+                    : "importing " + f.cliName() + " is not built yet");
         }
         JsonValue document;
         try {
@@ -134,6 +137,9 @@ public final class Importers {
      * @throws ImportException with a stable code when the file cannot be read or imported
      */
     public static ImportResult importFile(Path file, ImportOptions options) {
+        if (Files.isDirectory(file) || file.getFileName() != null && file.getFileName().toString().equals("run_spec.json")) {
+            return importHelm(Files.isDirectory(file) ? file : file.toAbsolutePath().getParent(), options);
+        }
         byte[] content;
         try {
             content = Files.readAllBytes(file);
@@ -154,6 +160,41 @@ public final class Importers {
             }
         }
         return importBytes(content, format, options, siblings, file.getFileName().toString());
+    }
+
+    /**
+     * Imports a HELM run directory ({@code run_spec.json}, {@code stats.json} and, for the stderr,
+     * {@code per_instance_stats.json}).
+     *
+     * @throws ImportException with a stable code when a file is missing or malformed
+     */
+    public static ImportResult importHelm(Path runDirectory, ImportOptions options) {
+        byte[] runSpec = read(runDirectory.resolve("run_spec.json"));
+        byte[] stats = read(runDirectory.resolve("stats.json"));
+        Path perInstance = runDirectory.resolve("per_instance_stats.json");
+        JsonValue instances = Files.exists(perInstance) ? parse(read(perInstance), "per_instance_stats.json")
+                : new JsonValue.JsonArray(java.util.List.of());
+        try {
+            return HelmImporter.read(runSpec, parse(runSpec, "run_spec.json"), stats, parse(stats, "stats.json"), instances, options);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(ImportException.MISSING, "the HELM run holds a value a record cannot: " + e.getMessage());
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ImportException(ImportException.IO, "cannot read " + file + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static JsonValue parse(byte[] content, String what) {
+        try {
+            return StrictJson.parse(content, LIMITS);
+        } catch (RecordFormatException e) {
+            throw new ImportException(ImportException.NOT_JSON, what + " is not strict JSON: " + e.getMessage());
+        }
     }
 
     private static Map<String, JsonValue> object(JsonValue v) {
