@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.evalledger.core.JsonValue;
 import org.evalledger.interop.internal.EeeImporter;
 import org.evalledger.interop.internal.HelmImporter;
+import org.evalledger.interop.internal.HuggingFaceImporter;
 import org.evalledger.interop.internal.InspectImporter;
 import org.evalledger.interop.internal.LeaderboardImporter;
 import org.evalledger.interop.internal.LmEvalImporter;
@@ -24,10 +25,9 @@ import org.evalledger.schema.StrictJson;
  * caller does not name it. Every call is deterministic for the same bytes and options.
  * Stateless and thread-safe.
  *
- * <p>Built so far: lm-evaluation-harness {@code results_*.json}, Every Eval Ever aggregate records,
- * Inspect AI logs, HELM run directories and Open LLM Leaderboard v1/v2 tables. The other {@link Format}s are
- * recognised by {@link #detect(byte[])} but raise {@code EL-IMPORT-UNSUPPORTED} until their
- * importers land.
+ * <p>Every {@link Format} of SCHEMA.md: lm-evaluation-harness {@code results_*.json}, Every Eval
+ * Ever aggregate records, Hugging Face model cards and {@code .eval_results}, Inspect AI logs,
+ * HELM run directories and Open LLM Leaderboard v1/v2 tables.
  *
  * <pre>{@code
  * ImportResult r = Importers.importFile(Path.of("results_2026-06-13.json"), ImportOptions.defaults());
@@ -96,17 +96,19 @@ public final class Importers {
         Format f = format.or(() -> detect(content)).orElseThrow(() -> new ImportException(ImportException.UNKNOWN_FORMAT,
                 "the format could not be recognised from the content; name it (lm-eval, eee, model-index, eval-results, "
                         + "inspect, helm, leaderboard-csv)"));
-        if (f == Format.LEADERBOARD_CSV) {
+        if (f == Format.LEADERBOARD_CSV || f == Format.MODEL_INDEX || f == Format.EVAL_RESULTS) {
             try {
-                return LeaderboardImporter.read(content, options);
+                return f == Format.MODEL_INDEX ? HuggingFaceImporter.modelIndex(content, LIMITS, options)
+                        : f == Format.EVAL_RESULTS ? HuggingFaceImporter.evalResults(content, LIMITS, options)
+                        : LeaderboardImporter.read(content, options);
             } catch (IllegalArgumentException e) {
-                throw new ImportException(ImportException.MISSING, "the table holds a value a record cannot: " + e.getMessage());
+                throw new ImportException(ImportException.MISSING, "the " + f.cliName() + " document holds a value a record cannot: "
+                    + e.getMessage());
             }
         }
-        if (f != Format.LM_EVAL && f != Format.EEE && f != Format.INSPECT) {
-            throw new ImportException(ImportException.UNSUPPORTED, f == Format.HELM
-                    ? "a HELM run is a directory: import the directory (importFile or importHelm), not one of its files"
-                    : "importing " + f.cliName() + " is not built yet");
+        if (f == Format.HELM) {
+            throw new ImportException(ImportException.UNSUPPORTED,
+                    "a HELM run is a directory: import the directory (importFile or importHelm), not one of its files");
         }
         JsonValue document;
         try {
