@@ -63,6 +63,21 @@ class RecordCodecTest {
     }
 
     @Test
+    void rejectsATwentyMebibyteDocumentAtTheDefaultLimitWithoutReadingIt() {
+        byte[] huge = new byte[20 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        huge[0] = '{';
+        huge[huge.length - 1] = '}';
+        assertEquals("EL-PARSE-TOO-LARGE", codeOf(huge));
+        assertEquals("EL-PARSE-TOO-LARGE", RecordValidator.standard().validate(huge).issues().get(0).code());
+    }
+
+    @Test
+    void rejectsTenThousandLevelsOfNestingWithoutStackOverflow() {
+        assertEquals("EL-PARSE-TOO-DEEP", codeOf(Docs.utf8("{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000))));
+    }
+
+    @Test
     void schemaFailuresCarryEveryIssue() {
         RecordFormatException e = assertThrows(RecordFormatException.class,
                 () -> codec.read(Docs.edited("minimal", r -> {

@@ -100,6 +100,70 @@ class RecordPropertiesTest {
         assertNotEquals(CODEC.digest(record), CODEC.digest(record.toBuilder().results(results).build()));
     }
 
+    /** Changes one leaf (any string, number or boolean anywhere in the record) and checks the digest moves. */
+    @Property(tries = 300)
+    void anySingleChangedValueChangesTheDigest(@ForAll("records") EvaluationRecord record, @ForAll long seed) {
+        JsonNode tree = MAPPER.readTree(CODEC.write(record));
+        List<JsonNode> parents = new ArrayList<>();
+        List<Object> keys = new ArrayList<>();
+        collectLeaves(tree, parents, keys);
+        Random random = new Random(seed);
+        int i = random.nextInt(keys.size());
+        JsonNode parent = parents.get(i);
+        Object key = keys.get(i);
+        JsonNode leaf = key instanceof String k ? parent.get(k) : parent.get((Integer) key);
+        JsonNode changed;
+        if (leaf.isString()) {
+            String v = leaf.stringValue();
+            changed = MAPPER.getNodeFactory().stringNode(v.equals("https://evalledger.org/schemas/record/v1") ? v + "x"
+                    : v.isEmpty() ? "a" : v.substring(0, v.length() - 1) + (v.endsWith("a") ? "b" : "a"));
+        } else if (leaf.isNull()) {
+            changed = MAPPER.getNodeFactory().stringNode("was null");
+        } else if (leaf.isBoolean()) {
+            changed = MAPPER.getNodeFactory().booleanNode(!leaf.booleanValue());
+        } else if (leaf.isIntegralNumber()) {
+            changed = MAPPER.getNodeFactory().numberNode(leaf.longValue() + 1);
+        } else {
+            double d = leaf.doubleValue();
+            double next = Math.nextUp(d);
+            changed = MAPPER.getNodeFactory().numberNode(next);
+        }
+        if (key instanceof String k) {
+            ((ObjectNode) parent).set(k, changed);
+        } else {
+            ((tools.jackson.databind.node.ArrayNode) parent).set((Integer) key, changed);
+        }
+        EvaluationRecord other;
+        try {
+            other = CODEC.read(Docs.bytes(tree));
+        } catch (RecordFormatException notARecordAnyMore) {
+            return; // e.g. a changed enum value: no longer a record, so it has no digest to collide
+        }
+        assertNotEquals(CODEC.digest(record), CODEC.digest(other), "changed " + key + " of " + parent);
+    }
+
+    private static void collectLeaves(JsonNode node, List<JsonNode> parents, List<Object> keys) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (e.getValue().isContainer()) {
+                    collectLeaves(e.getValue(), parents, keys);
+                } else {
+                    parents.add(node);
+                    keys.add(e.getKey());
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isContainer()) {
+                    collectLeaves(node.get(i), parents, keys);
+                } else {
+                    parents.add(node);
+                    keys.add(i);
+                }
+            }
+        }
+    }
+
     @Property(tries = 300)
     void readAndValidateNeverThrowAnythingButRecordFormatException(@ForAll("records") EvaluationRecord record,
             @ForAll long seed) {
