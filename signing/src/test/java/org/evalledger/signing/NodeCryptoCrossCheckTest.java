@@ -75,6 +75,16 @@ class NodeCryptoCrossCheckTest {
         Path file = dir.resolve("cases.json");
         Files.write(file, StrictJson.canonical(new JsonValue.JsonArray(cases)));
         assertEquals("[true,false,true,false]", node("verify", file.toString()));
+        // Node's own JSON canonicalisation agrees that our payloads are RFC 8785, and tells a re-spaced one apart
+        List<JsonValue> payloads = new ArrayList<>();
+        for (SigningKey key : List.of(Fixtures.LAB, Fixtures.CHECKER)) {
+            payloads.add(new JsonValue.JsonObject(Map.of("payloadB64", s(Fixtures.b64(Signer.of(key).sign(record).payload())))));
+        }
+        String spaced = new String(Signer.of(Fixtures.LAB).sign(record).payload(), StandardCharsets.UTF_8).replaceFirst(",", ", ");
+        payloads.add(new JsonValue.JsonObject(Map.of("payloadB64", s(Fixtures.b64(spaced.getBytes(StandardCharsets.UTF_8))))));
+        Path jcs = dir.resolve("jcs.json");
+        Files.write(jcs, StrictJson.canonical(new JsonValue.JsonArray(payloads)));
+        assertEquals("[true,true,false]", node("jcs", jcs.toString()));
     }
 
     @Test
