@@ -17,8 +17,11 @@ public final class ImportException extends RuntimeException {
     public static final String UNSUPPORTED = "EL-IMPORT-UNSUPPORTED";
     /** A file cannot be read. */
     public static final String IO = "EL-IMPORT-IO";
+    /** The document is larger than the import limit (16 MiB). */
+    public static final String TOO_LARGE = "EL-IMPORT-TOO-LARGE";
 
     private final String code;
+    private final String detail;
 
     /**
      * @param code the stable code
@@ -27,6 +30,19 @@ public final class ImportException extends RuntimeException {
     public ImportException(String code, String message) {
         super(code + ": " + message);
         this.code = code;
+        this.detail = message;
+    }
+
+    /** The message without the code. */
+    public String detail() {
+        return detail;
+    }
+
+    /** The same failure, its message prefixed with where it happened (a format, a file). */
+    public ImportException in(String where) {
+        ImportException e = new ImportException(code, where + ": " + detail);
+        e.setStackTrace(getStackTrace());
+        return e;
     }
 
     /** The stable code. */

@@ -36,7 +36,9 @@ import org.evalledger.schema.StrictJson;
  * }</pre>
  */
 public final class Importers {
-    private static final ParseLimits LIMITS = new ParseLimits(64L * 1024 * 1024, 16 * 1024 * 1024);
+    /** The largest document any importer reads: 16 MiB, as for records. */
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
+    private static final ParseLimits LIMITS = new ParseLimits(MAX_BYTES, 16 * 1024 * 1024);
 
     private Importers() {}
 
@@ -93,9 +95,22 @@ public final class Importers {
             Map<String, byte[]> siblings, String sourceName) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(options, "options");
+        if (content.length > MAX_BYTES) {
+            throw new ImportException(ImportException.TOO_LARGE, format.map(Format::cliName).orElse("the document") + ": "
+                    + content.length + " bytes, more than the import limit of " + MAX_BYTES);
+        }
         Format f = format.or(() -> detect(content)).orElseThrow(() -> new ImportException(ImportException.UNKNOWN_FORMAT,
                 "the format could not be recognised from the content; name it (lm-eval, eee, model-index, eval-results, "
                         + "inspect, helm, leaderboard-csv)"));
+        try {
+            return importKnown(content, f, options, siblings, sourceName);
+        } catch (ImportException e) {
+            throw e.detail().startsWith(f.cliName()) ? e : e.in(f.cliName());
+        }
+    }
+
+    private static ImportResult importKnown(byte[] content, Format f, ImportOptions options, Map<String, byte[]> siblings,
+            String sourceName) {
         if (f == Format.LEADERBOARD_CSV || f == Format.MODEL_INDEX || f == Format.EVAL_RESULTS) {
             try {
                 return f == Format.MODEL_INDEX ? HuggingFaceImporter.modelIndex(content, LIMITS, options)
@@ -144,6 +159,10 @@ public final class Importers {
         }
         byte[] content;
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ImportException(ImportException.TOO_LARGE, file + ": " + Files.size(file)
+                        + " bytes, more than the import limit of " + MAX_BYTES);
+            }
             content = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ImportException(ImportException.IO, "cannot read " + file + ": " + e.getClass().getSimpleName());
@@ -161,7 +180,11 @@ public final class Importers {
                         + e.getClass().getSimpleName());
             }
         }
-        return importBytes(content, format, options, siblings, file.getFileName().toString());
+        try {
+            return importBytes(content, format, options, siblings, file.getFileName().toString());
+        } catch (ImportException e) {
+            throw e.in(file.toString());
+        }
     }
 
     /**
@@ -179,12 +202,19 @@ public final class Importers {
         try {
             return HelmImporter.read(runSpec, parse(runSpec, "run_spec.json"), stats, parse(stats, "stats.json"), instances, options);
         } catch (IllegalArgumentException e) {
-            throw new ImportException(ImportException.MISSING, "the HELM run holds a value a record cannot: " + e.getMessage());
+            throw new ImportException(ImportException.MISSING, "helm: " + runDirectory + " holds a value a record cannot: "
+                    + e.getMessage());
+        } catch (ImportException e) {
+            throw e.detail().startsWith("helm") ? e : e.in("helm: " + runDirectory);
         }
     }
 
     private static byte[] read(Path file) {
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ImportException(ImportException.TOO_LARGE, "helm: " + file + " is larger than the import limit of "
+                        + MAX_BYTES + " bytes");
+            }
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ImportException(ImportException.IO, "cannot read " + file + ": " + e.getClass().getSimpleName());

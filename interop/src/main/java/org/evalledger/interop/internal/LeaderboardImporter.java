@@ -92,6 +92,11 @@ public final class LeaderboardImporter {
         int count = rows.size() - 1;
         for (int r = 1; r < rows.size(); r++) {
             List<String> row = rows.get(r);
+            if (row.size() != header.size()) {
+                // every row of a CSV table has the header's field count; fewer is a truncated or broken file
+                throw new ImportException(ImportException.MISSING, "leaderboard-csv: row " + r + " has " + row.size()
+                        + " fields where the header has " + header.size() + " (truncated or malformed file)");
+            }
             int index = r;
             java.util.function.Function<String, Optional<String>> cell = name -> Optional.ofNullable(col.get(name))
                     .filter(i -> i < row.size()).map(row::get).map(String::strip).filter(s -> !s.isEmpty());
@@ -139,6 +144,9 @@ public final class LeaderboardImporter {
                     .results(results)
                     .extensions(extra.isEmpty() ? Map.of() : Map.of(EXTENSION, new JsonValue.JsonObject(extra)))
                     .build());
+        }
+        if (records.isEmpty()) {
+            throw new ImportException(ImportException.MISSING, "leaderboard-csv: no row has a model id and a numeric score");
         }
         return new ImportResult(Format.LEADERBOARD_CSV, records, warnings);
     }

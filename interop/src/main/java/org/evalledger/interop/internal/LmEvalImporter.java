@@ -301,7 +301,8 @@ public final class LmEvalImporter {
                 String id = m.getKey();
                 double value = m.getValue();
                 Metric.Builder b = Metric.builder(id, value,
-                        Json.bool(hib.get(id)).orElseGet(() -> Common.higherIsBetter(id))).unit(Common.unitOf(value));
+                        Json.bool(hib.get(id)).orElseGet(() -> Common.higherIsBetter(id))).unit(Common.unitOf(value))
+                        .n(effective.orElse(null));
                 Double se = stderrs.getOrDefault(f.getKey(), Map.of()).get(id);
                 if (se != null && se >= 0) {
                     // the harness computes an analytic stderr for mean-aggregated metrics and bootstraps the rest
