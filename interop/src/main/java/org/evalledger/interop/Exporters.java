@@ -85,6 +85,7 @@ public final class Exporters {
         putOpt(details, "architecture", m.architecture());
         putOpt(details, "base_model", m.baseModel());
         putOpt(details, "derivation", m.derivation() == null ? null : m.derivation().wireName());
+        putOpt(details, "precision", record.environment() == null ? null : record.environment().precision());
         ArrayNode results = o.putArray("evaluation_results");
         Artifact samples = null;
         for (Result r : record.results()) {
@@ -123,7 +124,7 @@ public final class Exporters {
         ObjectNode e = F.objectNode();
         String id = t.benchmark() + (t.filter() == null ? "" : "/" + t.filter()) + "/" + metric.id();
         e.put("evaluation_result_id", id);
-        e.put("evaluation_name", t.name() == null ? t.benchmark() : t.name());
+        e.put("evaluation_name", t.benchmark());
         ObjectNode source = e.putObject("source_data");
         if (t.dataset() != null) {
             source.put("dataset_name", t.dataset().id());
@@ -137,20 +138,22 @@ public final class Exporters {
             source.put("dataset_name", t.benchmark());
             source.put("source_type", "other");
         }
+        if (t.samples() != null) {
+            ObjectNode sd0 = source.putObject("additional_details");
+            sd0.put("samples_evaluated", Long.toString(t.samples().evaluated()));
+            if (t.samples().total() != null) {
+                sd0.put("samples_total", t.samples().total().toString());
+            }
+        }
         ObjectNode mc = e.putObject("metric_config");
         mc.put("metric_id", metric.id());
         mc.put("metric_name", metric.id());
         mc.put("metric_unit", metric.effectiveUnit().wireName());
         mc.put("lower_is_better", !metric.higherIsBetter());
         mc.put("score_type", "continuous");
-        // EEE requires both bounds of a continuous score (null: not provided); ours, else the unit's natural ones
+        // EEE requires both bounds of a continuous score; null means "not provided"
         Double min = metric.range() != null ? metric.range().min() : null;
         Double max = metric.range() != null ? metric.range().max() : null;
-        if (metric.effectiveUnit() == org.evalledger.core.MetricUnit.PROPORTION
-                || metric.effectiveUnit() == org.evalledger.core.MetricUnit.PERCENT) {
-            min = min != null ? min : Double.valueOf(0);
-            max = max != null ? max : Double.valueOf(metric.effectiveUnit() == org.evalledger.core.MetricUnit.PERCENT ? 100 : 1);
-        }
         if (min != null) {
             mc.put("min_score", min);
         } else {
@@ -212,6 +215,7 @@ public final class Exporters {
             more.put("num_fewshot", t.fewShot().toString());
         }
         putOpt(more, "filter", t.filter());
+        putOpt(more, "task_name", t.name());
         record.seeds().forEach((k, v) -> more.put("seed_" + k, v.toString()));
         if (!args.isEmpty()) {
             gc.set("generation_args", args);

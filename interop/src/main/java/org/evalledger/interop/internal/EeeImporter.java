@@ -54,12 +54,18 @@ public final class EeeImporter {
 
         // ---- producer
         Rest meta = root.child("source_metadata");
+        Rest metaDetails = meta.child("additional_details");
+        // our own exports record the exact relationship and source type, which EEE's enums cannot all hold
+        Optional<Relationship> ownRelationship = Json.str(metaDetails.take("evalledger_relationship"))
+                .flatMap(r -> WireEnum.fromWire(Relationship.class, r));
+        Optional<SourceType> ownSourceType = Json.str(metaDetails.take("evalledger_source_type"))
+                .flatMap(t -> WireEnum.fromWire(SourceType.class, t));
         Producer producer = new Producer(
                 options.producer().or(() -> Json.str(meta.take("source_organization_name"))).orElse("unknown"), null,
                 Json.str(meta.take("source_organization_url")).orElse(null),
-                options.relationship().or(() -> Json.str(meta.take("evaluator_relationship"))
+                options.relationship().or(() -> ownRelationship).or(() -> Json.str(meta.take("evaluator_relationship"))
                         .flatMap(r -> WireEnum.fromWire(Relationship.class, r))).orElse(Relationship.THIRD_PARTY),
-                options.sourceType().or(() -> Json.str(meta.take("source_type"))
+                options.sourceType().or(() -> ownSourceType).or(() -> Json.str(meta.take("source_type"))
                         .flatMap(t -> WireEnum.fromWire(SourceType.class, t))).orElse(SourceType.DOCUMENTATION));
 
         // ---- model
@@ -70,8 +76,12 @@ public final class EeeImporter {
         Rest engine = mi.child("inference_engine");
         String engineName = Json.str(engine.take("name")).orElse(null);
         String platform = Json.str(mi.take("inference_platform")).orElse(null);
+        Optional<String> displayName = Json.str(mi.take("name")).filter(n -> !n.equals(modelId));
         Model model = Model.builder(modelId)
-                .displayName(Json.str(mi.take("name")).orElse(null))
+                .displayName(displayName.orElse(null))
+                .baseModel(Json.str(details.take("base_model")).orElse(null))
+                .derivation(Json.str(details.take("derivation")).flatMap(d -> WireEnum.fromWire(org.evalledger.core.Derivation.class, d))
+                        .orElse(null))
                 .developer(Json.str(mi.take("developer")).orElse(null))
                 .revision(options.revision().or(() -> Json.str(details.take("revision"))).or(() -> Json.str(details.take("sha")))
                         .orElse(null))
@@ -113,9 +123,10 @@ public final class EeeImporter {
         if (entries.isEmpty()) {
             throw new ImportException(ImportException.MISSING, "the EEE record has no evaluation_results");
         }
+        Map<String, Long> seeds = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             Rest e = new Rest(entries.get(i));
-            results.add(result(e, artifacts));
+            results.add(result(e, artifacts, seeds));
             Map<String, JsonValue> left = e.leftovers("evaluation_results." + i, warnings, EXTENSION);
             if (!left.isEmpty()) {
                 perResult.putAll(left);
@@ -132,25 +143,39 @@ public final class EeeImporter {
                 .producer(producer)
                 .harness(harness)
                 .environment(precision == null ? null : new Environment(null, null, null, precision, null))
+                .seeds(seeds)
                 .results(results)
                 .extensions(extension.isEmpty() ? Map.of() : Map.of(EXTENSION, new JsonValue.JsonObject(extension)))
                 .build();
         return new ImportResult(Format.EEE, List.of(record), warnings);
     }
 
-    private static Result result(Rest e, List<Artifact> artifacts) {
+    private static Result result(Rest e, List<Artifact> artifacts, Map<String, Long> seeds) {
         String name = Json.str(e.take("evaluation_name")).orElseThrow(() -> new ImportException(ImportException.MISSING,
                 "an evaluation_results entry has no evaluation_name"));
         Rest data = e.child("source_data");
         Optional<String> repo = Json.str(data.take("hf_repo"));
-        Task.Builder task = Task.builder(BenchmarkIds.normalise(name)).name(name);
+        String benchmark = BenchmarkIds.normalise(name);
+        Task.Builder task = Task.builder(benchmark).name(name.equals(benchmark) ? null : name);
         repo.ifPresent(r -> task.dataset(new Task.Dataset(r, null, Json.str(data.take("hf_split")).orElse(null), null)));
-        Json.integer(data.take("samples_number")).filter(n -> n >= 1).ifPresent(n -> task.samples(new Task.Samples(n, n)));
+        Rest dataDetails = data.child("additional_details");
+        Optional<Long> evaluated = Json.integer(dataDetails.take("samples_evaluated")).filter(n -> n >= 1)
+                .or(() -> Json.integer(data.take("samples_number")).filter(n -> n >= 1));
+        data.take("samples_number");
+        Optional<Long> total = Json.integer(dataDetails.take("samples_total")).filter(n -> n >= 1);
+        evaluated.ifPresent(n -> task.samples(new Task.Samples(total.filter(t -> t >= n).orElse(null), n)));
         Rest gen = e.child("generation_config");
         Rest args = gen.child("generation_args");
         Rest genDetails = gen.child("additional_details");
         Json.integer(genDetails.take("num_fewshot")).filter(n -> n >= 0 && n <= Integer.MAX_VALUE)
                 .ifPresent(n -> task.fewShot(n.intValue()));
+        Json.str(genDetails.take("filter")).ifPresent(task::filter);
+        Json.str(genDetails.take("task_name")).ifPresent(task::name);
+        for (String key : List.copyOf(Json.obj(genDetails.peekAll()).keySet())) {
+            if (key.startsWith("seed_")) {
+                Json.integer(genDetails.take(key)).ifPresent(v -> seeds.put(key.substring(5), v));
+            }
+        }
         Optional<String> template = Json.str(args.take("prompt_template"));
         template.ifPresent(t -> task.prompt(new Task.Prompt(t, Common.sha256Hex(t.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 null, null)));
@@ -178,8 +203,9 @@ public final class EeeImporter {
                 .range(min == null && max == null ? null : new Metric.Range(min, max));
         Rest unc = sd.child("uncertainty");
         Rest se = unc.child("standard_error");
+        Optional<String> seMethod = Json.str(se.take("method"));
         Json.num(se.take("value")).filter(v -> v >= 0).ifPresent(v -> m.stderr(new Metric.Stderr(v,
-                Json.str(se.take("method")).flatMap(x -> WireEnum.fromWire(StderrMethod.class, x)).orElse(StderrMethod.OTHER))));
+                seMethod.map(x -> WireEnum.fromWire(StderrMethod.class, x).orElse(StderrMethod.OTHER)).orElse(null))));
         Rest ci = unc.child("confidence_interval");
         Optional<Double> lo = Json.num(ci.take("lower"));
         Optional<Double> hi = Json.num(ci.take("upper"));

@@ -67,8 +67,9 @@ public final class HuggingFaceImporter {
                 String type = Json.str(dataset.take("type")).orElseThrow(() -> new ImportException(ImportException.MISSING,
                         resultAt + ".dataset.type is missing"));
                 Optional<String> config = Json.str(dataset.take("config"));
-                Task.Builder task = Task.builder(config.map(c -> BenchmarkIds.normalise(type, c)).orElseGet(() -> BenchmarkIds.normalise(type)))
-                        .name(Json.str(dataset.take("name")).orElse(null))
+                String benchmark = config.map(c -> BenchmarkIds.normalise(type, c)).orElseGet(() -> BenchmarkIds.normalise(type));
+                Task.Builder task = Task.builder(benchmark)
+                        .name(Json.str(dataset.take("name")).filter(n -> !n.equals(benchmark)).orElse(null))
                         .dataset(new Task.Dataset(type, config.orElse(null), Json.str(dataset.take("split")).orElse(null),
                                 Json.str(dataset.take("revision")).orElse(null)));
                 Rest dsArgs = dataset.child("args");

@@ -32,6 +32,11 @@ public final class Rest {
         return left.get(name);
     }
 
+    /** Everything not yet taken, as an object (for reading members by a pattern of names). */
+    public JsonValue peekAll() {
+        return new JsonValue.JsonObject(left);
+    }
+
     /** Takes an object member to read further; its leftovers are collected under its name. */
     public Rest child(String name) {
         Rest r = new Rest(left.remove(name));
