@@ -42,8 +42,13 @@ class HuggingFaceImporterTest {
         assertEquals("mrpc", result.task().dataset().config());
         assertEquals("validation", result.task().dataset().split());
         assertEquals(List.of("accuracy", "precision", "recall", "auc", "f1", "loss"),
-                result.metrics().stream().map(Metric::id).toList().subList(0, result.metrics().size()));
-        assertEquals(0.8774509803921569, result.metric("accuracy").orElseThrow().value());
+                result.metrics().stream().map(Metric::id).toList());
+        // every metric of MRPC, with the values of the card
+        assertEquals(List.of(0.8774509803921569, 0.8803986710963455, 0.9498207885304659, 0.9474174099080325,
+                0.9137931034482758, 0.5562044978141785), result.metrics().stream().map(Metric::value).toList());
+        assertEquals(List.of(true, true, true, true, true, false),
+                result.metrics().stream().map(Metric::higherIsBetter).toList()); // loss: lower is better
+        assertEquals(1, rec.results().size());
         Map<String, JsonValue> ext = ((JsonValue.JsonObject) rec.extensions().get("org.evalledger.import.model-index")).members();
         assertEquals(new JsonValue.JsonBoolean(true), ext.get("model-index.0.results.0.metrics.0.verified"));
         assertTrue(ext.get("model-index.0.results.0.metrics.0.verifyToken") instanceof JsonValue.JsonString);

@@ -97,6 +97,11 @@ class LmEvalImporterTest {
         Metric em = rephrased.metric("exact_match").orElseThrow();
         assertEquals(0.0004, em.value());
         assertEquals(new Metric.Stderr(0.0002828144211304471, StderrMethod.ANALYTIC), em.stderr());
+        assertEquals(5000L, em.n());
+        Metric perturbed = result(r, "math_perturbed_full").metric("exact_match").orElseThrow();
+        assertEquals(0.0, perturbed.value());
+        assertEquals(new Metric.Stderr(0.0, StderrMethod.ANALYTIC), perturbed.stderr());
+        assertEquals(5000L, perturbed.n());
         assertTrue(em.higherIsBetter());
         assertEquals(MetricUnit.PROPORTION, em.unit());
     }
