@@ -1,5 +1,6 @@
 package org.evalledger.interop;
 
+import org.evalledger.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,7 +30,7 @@ class EeeImporterTest {
     private static final ImportOptions OPTIONS = ImportOptions.defaults().withClock(CLOCK);
 
     private static ImportResult imported(String file) {
-        ImportResult r = Importers.importFile(Shared.path("corpus/formats/" + file), OPTIONS);
+        ImportResult r = Importers.importFile(SharedData.path("corpus/formats/" + file), OPTIONS);
         assertEquals(Format.EEE, r.format());
         return r;
     }

@@ -1,5 +1,6 @@
 package org.evalledger.interop;
 
+import org.evalledger.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,14 +33,13 @@ class ExportersTest {
         for (String f : List.of("lm_eval_results_2026-01-21T03-44-18.458309.json", "eee_v0.3.0_reference_demo.json",
                 "eee_v0.2.0_hfopenllm_v2_LLaMA-Pro-8B-Instruct.json", "inspect_eval_log_pubmedqa_gpt4o_mini.json",
                 "helm_mmlu_philosophy_gpt2")) {
-            out.addAll(Importers.importFile(Shared.path("corpus/formats/" + f), OPTIONS).records());
+            out.addAll(Importers.importFile(SharedData.path("corpus/formats/" + f), OPTIONS).records());
         }
         return out;
     }
 
     private static Path root() {
-        String root = System.getProperty("evalledger.root");
-        return (root != null ? Path.of(root) : Path.of("..")).toAbsolutePath().normalize();
+        return SharedData.repositoryRoot();
     }
 
     /** Every Eval Ever's own published schema (draft-07), checked by ajv: an independent validator. */
@@ -47,12 +47,12 @@ class ExportersTest {
     void eeeExportsAreValidAgainstEveryEvalEversSchema() throws Exception {
         Path ajv = root().resolve("tools/ajv");
         boolean ready = Files.isDirectory(ajv.resolve("node_modules/ajv"));
-        if (!ready && "true".equals(System.getenv("CI"))) {
+        if (!ready && SharedData.underCi()) {
             throw new AssertionError("the EEE schema check needs tools/ajv/node_modules under CI (npm ci --prefix tools/ajv)");
         }
         Assumptions.assumeTrue(ready, "tools/ajv/node_modules missing: EEE schema check skipped");
         List<String> cmd = new ArrayList<>(List.of("node", ajv.resolve("check.js").toString(),
-                Shared.path("corpus/formats/every_eval_ever_schemas/eval.schema.json").toString()));
+                SharedData.path("corpus/formats/every_eval_ever_schemas/eval.schema.json").toString()));
         int i = 0;
         for (EvaluationRecord r : samples()) {
             Path file = dir.resolve("eee-" + i++ + ".json");
@@ -80,7 +80,7 @@ class ExportersTest {
 
     @Test
     void modelIndexExportsImportBackToTheSameScoresAndStderrs() {
-        EvaluationRecord r = Importers.importFile(Shared.path("corpus/formats/lm_eval_results_2026-01-21T03-44-18.458309.json"),
+        EvaluationRecord r = Importers.importFile(SharedData.path("corpus/formats/lm_eval_results_2026-01-21T03-44-18.458309.json"),
                 OPTIONS).records().get(0);
         Export e = Exporters.toModelIndex(List.of(r));
         String text = new String(e.content(), StandardCharsets.UTF_8);
@@ -94,7 +94,7 @@ class ExportersTest {
 
     @Test
     void evalResultsExportsImportBackWithTheCallersModel() {
-        EvaluationRecord r = Importers.importFile(Shared.path("corpus/formats/eee_v0.2.0_hfopenllm_v2_LLaMA-Pro-8B-Instruct.json"),
+        EvaluationRecord r = Importers.importFile(SharedData.path("corpus/formats/eee_v0.2.0_hfopenllm_v2_LLaMA-Pro-8B-Instruct.json"),
                 OPTIONS).records().get(0);
         Export e = Exporters.toEvalResults(r);
         EvaluationRecord back = Importers.importBytes(e.content(), Optional.of(Format.EVAL_RESULTS),

@@ -1,5 +1,6 @@
 package org.evalledger.interop;
 
+import org.evalledger.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -20,6 +21,6 @@ class FormatDetectionTest {
         "corpus/leaderboards/open_llm_leaderboard_v1.csv, LEADERBOARD_CSV",
         "corpus/leaderboards/open_llm_leaderboard_v2.csv, LEADERBOARD_CSV"})
     void recognisesEachRealSample(String file, Format format) throws Exception {
-        assertEquals(Optional.of(format), Importers.detect(Files.readAllBytes(Shared.path(file))));
+        assertEquals(Optional.of(format), Importers.detect(Files.readAllBytes(SharedData.path(file))));
     }
 }

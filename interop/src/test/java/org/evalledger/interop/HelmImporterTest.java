@@ -1,5 +1,6 @@
 package org.evalledger.interop;
 
+import org.evalledger.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,7 @@ class HelmImporterTest {
 
     @Test
     void mapsTheRunWithStderrFromPerInstanceStatsOnly() {
-        ImportResult r = Importers.importFile(Shared.path("corpus/formats/helm_mmlu_philosophy_gpt2"),
+        ImportResult r = Importers.importFile(SharedData.path("corpus/formats/helm_mmlu_philosophy_gpt2"),
                 ImportOptions.defaults().withClock(CLOCK));
         assertEquals(Format.HELM, r.format());
         EvaluationRecord rec = r.records().get(0);
@@ -38,7 +39,7 @@ class HelmImporterTest {
         assertEquals(9, n);
         assertEquals(1.0 / n, em.stderr().value(), 1e-12);
         assertTrue(RecordValidator.standard().withClock(CLOCK).validate(rec).valid());
-        assertEquals(rec, Importers.importFile(Shared.path("corpus/formats/helm_mmlu_philosophy_gpt2/run_spec.json"),
+        assertEquals(rec, Importers.importFile(SharedData.path("corpus/formats/helm_mmlu_philosophy_gpt2/run_spec.json"),
                 ImportOptions.defaults().withClock(CLOCK)).records().get(0));
     }
 }

@@ -1,5 +1,6 @@
 package org.evalledger.interop;
 
+import org.evalledger.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,7 +32,7 @@ class HuggingFaceImporterTest {
     /** The real Intel/roberta-base-mrpc model card of ../shared/corpus/formats. */
     @Test
     void readsTheModelIndexOfARealModelCard() {
-        ImportResult r = Importers.importFile(Shared.path("corpus/formats/hf_modelcard_model-index_Intel_roberta-base-mrpc_README.md"),
+        ImportResult r = Importers.importFile(SharedData.path("corpus/formats/hf_modelcard_model-index_Intel_roberta-base-mrpc_README.md"),
                 OPTIONS.withModel("Intel/roberta-base-mrpc"));
         assertEquals(Format.MODEL_INDEX, r.format());
         EvaluationRecord rec = r.records().get(0);

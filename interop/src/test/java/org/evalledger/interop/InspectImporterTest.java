@@ -1,5 +1,6 @@
 package org.evalledger.interop;
 
+import org.evalledger.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,7 @@ class InspectImporterTest {
 
     @Test
     void mapsTheLog() throws Exception {
-        ImportResult r = Importers.importFile(Shared.path(FILE), ImportOptions.defaults().withClock(CLOCK));
+        ImportResult r = Importers.importFile(SharedData.path(FILE), ImportOptions.defaults().withClock(CLOCK));
         assertEquals(Format.INSPECT, r.format());
         EvaluationRecord rec = r.records().get(0);
         assertEquals("KB3YEFLdRjAr4kNgdR7ZNa", rec.recordId());
@@ -45,7 +46,7 @@ class InspectImporterTest {
         var log = rec.results().get(0).artifacts().get(0);
         assertEquals(ArtifactKind.LOG, log.kind());
         assertEquals("inspect_eval_log_pubmedqa_gpt4o_mini.json", log.uri());
-        assertEquals(Common.sha256Hex(Files.readAllBytes(Shared.path(FILE))), log.sha256());
+        assertEquals(Common.sha256Hex(Files.readAllBytes(SharedData.path(FILE))), log.sha256());
         assertEquals(2L, log.rows());
         assertTrue(RecordValidator.standard().withClock(CLOCK).validate(rec).valid());
         assertTrue(r.warnings().stream().anyMatch(w -> w.path().equals("eval.run_id")), r.warnings().toString());

@@ -1,5 +1,6 @@
 package org.evalledger.interop;
 
+import org.evalledger.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ class LeaderboardImporterTest {
 
     @Test
     void importsEveryV1RowAsAValidRecordInPercent() {
-        ImportResult r = Importers.importFile(Shared.path("corpus/leaderboards/open_llm_leaderboard_v1.csv"), OPTIONS);
+        ImportResult r = Importers.importFile(SharedData.path("corpus/leaderboards/open_llm_leaderboard_v1.csv"), OPTIONS);
         assertEquals(7169, r.records().size());
         EvaluationRecord first = find(r.records(), "paloalma/Le_Triomphant-ECE-TW3");
         assertEquals(List.of("arc_challenge", "hellaswag", "mmlu", "truthfulqa_mc2", "winogrande", "gsm8k"),
@@ -52,7 +53,7 @@ class LeaderboardImporterTest {
 
     @Test
     void importsV2RowsInProportionsWithBaseModels() {
-        ImportResult r = Importers.importFile(Shared.path("corpus/leaderboards/open_llm_leaderboard_v2.csv"), OPTIONS);
+        ImportResult r = Importers.importFile(SharedData.path("corpus/leaderboards/open_llm_leaderboard_v2.csv"), OPTIONS);
         assertEquals(4576, r.records().size());
         EvaluationRecord m = find(r.records(), "0-hero/Matter-0.2-7B-DPO");
         assertEquals(List.of("ifeval", "bbh", "math_lvl5", "gpqa", "musr", "mmlu_pro"),

@@ -1,5 +1,6 @@
 package org.evalledger.interop;
 
+import org.evalledger.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -41,7 +42,7 @@ class LmEvalImporterTest {
     Path dir;
 
     private static EvaluationRecord imported() {
-        ImportResult r = Importers.importFile(Shared.path(FILE), OPTIONS);
+        ImportResult r = Importers.importFile(SharedData.path(FILE), OPTIONS);
         assertEquals(Format.LM_EVAL, r.format());
         assertEquals(1, r.records().size());
         return r.records().get(0);
@@ -116,7 +117,7 @@ class LmEvalImporterTest {
 
     @Test
     void importingTheSameBytesTwiceGivesIdenticalRecords() throws Exception {
-        byte[] bytes = Files.readAllBytes(Shared.path(FILE));
+        byte[] bytes = Files.readAllBytes(SharedData.path(FILE));
         EvaluationRecord a = Importers.importBytes(bytes, Optional.empty(), OPTIONS).records().get(0);
         EvaluationRecord b = Importers.importBytes(bytes, Optional.of(Format.LM_EVAL),
                 ImportOptions.defaults().withClock(Clock.systemUTC())).records().get(0);
@@ -128,7 +129,7 @@ class LmEvalImporterTest {
 
     @Test
     void keepsWhatHasNoFieldUnderExtensionsAndSaysSo() {
-        ImportResult r = Importers.importFile(Shared.path(FILE), OPTIONS);
+        ImportResult r = Importers.importFile(SharedData.path(FILE), OPTIONS);
         Map<String, JsonValue> ext = ((JsonValue.JsonObject) r.records().get(0).extensions()
                 .get("org.evalledger.import.lm-eval")).members();
         assertEquals(new JsonValue.JsonString("main"), ext.get("config.model_revision"));
@@ -145,7 +146,7 @@ class LmEvalImporterTest {
     @Test
     void samplesFilesBesideTheResultsBecomeArtifacts() throws Exception {
         Path results = dir.resolve("results_2026-01-21T03-44-18.458309.json");
-        Files.copy(Shared.path(FILE), results);
+        Files.copy(SharedData.path(FILE), results);
         byte[] samples = "{\"doc_id\":0}\n{\"doc_id\":1}\n{\"doc_id\":2}\n".getBytes(StandardCharsets.UTF_8);
         Files.write(dir.resolve("samples_math_perturbed_full_2026-01-21T03-44-18.458309.jsonl"), samples);
         EvaluationRecord r = Importers.importFile(results, OPTIONS).records().get(0);
@@ -158,7 +159,7 @@ class LmEvalImporterTest {
 
     @Test
     void theCallersProducerAndModelOverrideTheDefaults() {
-        EvaluationRecord r = Importers.importFile(Shared.path(FILE), OPTIONS.withProducer("Lab").withRelationship(
+        EvaluationRecord r = Importers.importFile(SharedData.path(FILE), OPTIONS.withProducer("Lab").withRelationship(
                 Relationship.FIRST_PARTY).withModel("org/renamed")).records().get(0);
         assertEquals("Lab", r.producer().name());
         assertEquals(Relationship.FIRST_PARTY, r.producer().relationship());

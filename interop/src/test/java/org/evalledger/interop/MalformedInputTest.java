@@ -1,5 +1,6 @@
 package org.evalledger.interop;
 
+import org.evalledger.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,7 +56,7 @@ class MalformedInputTest {
     @ParameterizedTest
     @MethodSource("samples")
     void truncatedFilesFailWithACode(Format format, String file) throws Exception {
-        byte[] bytes = Files.readAllBytes(Shared.path(file));
+        byte[] bytes = Files.readAllBytes(SharedData.path(file));
         byte[] half = Arrays.copyOf(bytes, bytes.length / 2);
         if (format == Format.LEADERBOARD_CSV) {
             half = Arrays.copyOf(bytes, bytes.length / 2 + 1);
@@ -123,7 +124,7 @@ class MalformedInputTest {
     @ParameterizedTest
     @MethodSource("samples")
     void importingTheSameBytesTwiceGivesByteIdenticalRecords(Format format, String file) throws Exception {
-        byte[] bytes = Files.readAllBytes(Shared.path(file));
+        byte[] bytes = Files.readAllBytes(SharedData.path(file));
         ImportResult a = Importers.importBytes(bytes, Optional.of(format), OPTIONS);
         ImportResult b = Importers.importBytes(bytes.clone(), Optional.empty(), OPTIONS.withClock(Clock.systemUTC()));
         if (format == Format.MODEL_INDEX || format == Format.LEADERBOARD_CSV) {

@@ -1,5 +1,6 @@
 package org.evalledger.schema;
 
+import org.evalledger.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -31,8 +32,7 @@ class AjvCrossCheckTest {
     Path dir;
 
     private static Path root() {
-        String root = System.getProperty("evalledger.root");
-        return (root != null ? Path.of(root) : Path.of("..")).toAbsolutePath().normalize();
+        return SharedData.repositoryRoot();
     }
 
     private static Map<String, Consumer<ObjectNode>> mutations() {
@@ -70,7 +70,7 @@ class AjvCrossCheckTest {
     void ajvAndOurValidatorAgreeOnEveryDocument() throws Exception {
         Path ajv = root().resolve("tools/ajv");
         boolean ready = Files.isDirectory(ajv.resolve("node_modules/ajv")) && nodeWorks();
-        if (!ready && "true".equals(System.getenv("CI"))) {
+        if (!ready && SharedData.underCi()) {
             throw new AssertionError("ajv cross-check needs node and tools/ajv/node_modules under CI; run npm ci --prefix tools/ajv");
         }
         assumeTrue(ready, "node or tools/ajv/node_modules missing (npm ci --prefix tools/ajv): ajv cross-check skipped");

@@ -1,5 +1,6 @@
 package org.evalledger.signing;
 
+import org.evalledger.testkit.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,8 +29,7 @@ class NodeCryptoCrossCheckTest {
     Path dir;
 
     private static Path script() {
-        String root = System.getProperty("evalledger.root");
-        return (root != null ? Path.of(root) : Path.of("..")).resolve("tools/node-crypto/dsse.js").toAbsolutePath();
+        return SharedData.repositoryRoot().resolve("tools/node-crypto/dsse.js");
     }
 
     private static String node(String... args) throws IOException, InterruptedException {
@@ -39,7 +39,7 @@ class NodeCryptoCrossCheckTest {
         try {
             p = new ProcessBuilder(cmd).start();
         } catch (IOException e) {
-            if ("true".equals(System.getenv("CI"))) {
+            if (SharedData.underCi()) {
                 throw new AssertionError("node is required under CI for the crypto cross-check", e);
             }
             Assumptions.abort("node not found: Node crypto cross-check skipped");

@@ -11,26 +11,16 @@ import java.util.Map;
 import org.evalledger.core.JsonValue;
 import org.evalledger.schema.ParseLimits;
 import org.evalledger.schema.StrictJson;
-import org.junit.jupiter.api.Assumptions;
+import org.evalledger.testkit.SharedData;
 
 /**
- * Reads the public test vectors in ../shared/vectors (ARCHITECTURE.md "Data that is not ours"):
- * skips when absent on a developer machine, fails under CI.
+ * Reads the public test vectors in ../shared/vectors through {@link SharedData}.
  */
 final class Vectors {
     private Vectors() {}
 
     static Path path(String relative) {
-        String root = System.getProperty("evalledger.shared");
-        Path p = root == null ? null : Path.of(root).resolve(relative).normalize();
-        if (p == null || !Files.exists(p)) {
-            String why = "shared test data " + relative + " not found (evalledger.shared=" + root + ")";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(why + "; CI must run with ../shared beside the repository");
-            }
-            Assumptions.abort(why + ": skipped");
-        }
-        return p;
+        return SharedData.path(relative);
     }
 
     static JsonValue json(String relative) {
