@@ -6,6 +6,7 @@ import java.util.Optional;
 /**
  * An enumeration whose constants have a fixed spelling in the JSON wire format: the constant's
  * name in lower case (for example {@code FIRST_PARTY} is {@code "first_party"}).
+ * Implementations are enums: immutable and thread-safe.
  */
 public interface WireEnum {
     /** The constant's spelling in the wire format. */
