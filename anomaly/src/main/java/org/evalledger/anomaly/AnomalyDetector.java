@@ -1,0 +1,179 @@
+package org.evalledger.anomaly;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.evalledger.core.EvaluationRecord;
+import org.evalledger.core.Metric;
+import org.evalledger.core.MetricUnit;
+import org.evalledger.core.Result;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks results against a fitted population and the benchmark catalogue: the detectors R1–R4,
+ * S1–S5 and D1 of ANOMALY.md, each finding with its evidence, and a suspicion score that ranks
+ * uploads for review.
+ *
+ * <p>Fit once, share everywhere: {@link #fit(Population)} builds the peer index (S1), the
+ * cross-benchmark regressions (S2, fitted lazily per combination of benchmarks and cached), the
+ * typical jumps per transition type (S3), the twin gaps (S4) and the index of exact result vectors
+ * (D1). Broken runs (R4) are left out of the S1, S2, S3 and S4 references. A detector is immutable
+ * and thread-safe; {@link #check} never throws for any record or row: a detector that cannot run
+ * says why in {@link AnomalyReport#skipped()}.
+ *
+ * <pre>{@code
+ * AnomalyDetector detector = AnomalyDetector.fit(Population.of(knownRecords));
+ * AnomalyReport report = detector.check(upload);
+ * if (report.flagged()) review(report.findings());
+ * }</pre>
+ */
+public final class AnomalyDetector {
+    private final Population population;
+    private final AnomalyConfig config;
+    private final Catalogue catalogue;
+    private final Set<String> broken;
+    private final PeerCheck s1;
+    private final ResidualCheck s2;
+    private final VersionJumpCheck s3;
+    private final TwinCheck s4;
+    private final CopyCheck d1;
+
+    private AnomalyDetector(Population population, AnomalyConfig config) {
+        this.population = population;
+        this.config = config;
+        this.catalogue = population.catalogue();
+        List<ModelScores> models = population.models();
+        boolean[] excluded = new boolean[models.size()];
+        Set<String> brokenIds = new TreeSet<>();
+        for (int i = 0; i < models.size(); i++) {
+            if (BrokenRunCheck.brokenBenchmark(models.get(i), catalogue, config).isPresent()) {
+                excluded[i] = true;
+                brokenIds.add(models.get(i).modelId());
+            }
+        }
+        this.broken = Collections.unmodifiableSet(brokenIds);
+        this.s1 = new PeerCheck(models, excluded);
+        this.s2 = new ResidualCheck(models, excluded, catalogue, config);
+        this.s3 = new VersionJumpCheck(population, excluded);
+        this.s4 = new TwinCheck(models, excluded, catalogue);
+        this.d1 = new CopyCheck(models);
+    }
+
+    /** A detector with ANOMALY.md's default thresholds. */
+    public static AnomalyDetector fit(Population population) {
+        return fit(population, AnomalyConfig.defaults());
+    }
+
+    /** A detector with these thresholds. */
+    public static AnomalyDetector fit(Population population, AnomalyConfig config) {
+        return new AnomalyDetector(Objects.requireNonNull(population, "population"), Objects.requireNonNull(config, "config"));
+    }
+
+    /** The population it was fitted on. */
+    public Population population() {
+        return population;
+    }
+
+    /** Its thresholds. */
+    public AnomalyConfig config() {
+        return config;
+    }
+
+    /** Model ids of population rows that are broken runs (R4), left out of the references. */
+    public Set<String> brokenRuns() {
+        return broken;
+    }
+
+    /**
+     * Checks a record: R1's range test on every metric of every result, then every detector on the
+     * scores that can be compared with the population (the catalogue's metric at its n-shot; results
+     * that cannot are listed as skipped).
+     */
+    public AnomalyReport check(EvaluationRecord record) {
+        RecordScores rs = RecordScores.of(Objects.requireNonNull(record, "record"), catalogue);
+        Check c = new Check(rs.scores(), catalogue, config);
+        for (Result r : record.results()) {
+            for (Metric m : r.metrics()) {
+                rangeOfRecordMetric(c, r.task().benchmark(), m);
+            }
+        }
+        for (String n : rs.notComparable()) {
+            c.skip(DetectorId.S2, n);
+        }
+        return run(c, true);
+    }
+
+    /** Checks a row of scores (a leaderboard row, or one built by hand). */
+    public AnomalyReport check(ModelScores candidate) {
+        return run(new Check(Objects.requireNonNull(candidate, "candidate"), catalogue, config), false);
+    }
+
+    private AnomalyReport run(Check c, boolean rangeChecked) {
+        RangeCheck.run(c, rangeChecked);
+        AttainableCheck.run(c);
+        StderrCheck.run(c);
+        BrokenRunCheck.run(c);
+        s1.run(c);
+        s2.run(c);
+        s3.run(c);
+        s4.run(c);
+        d1.run(c);
+        double suspicion = 0;
+        String at = null;
+        Set<String> scored = new TreeSet<>(c.s1z.keySet());
+        scored.addAll(c.s2z.keySet());
+        for (String b : scored) {
+            Double z1 = c.s1z.get(b);
+            Double z2 = c.s2z.get(b);
+            double combined = z1 != null && z2 != null ? (z1 + z2) / Math.sqrt(2) : z1 != null ? z1 : z2;
+            if (at == null || combined > suspicion) {
+                suspicion = Math.max(combined, 0);
+                at = b;
+            }
+        }
+        Finding driver = null;
+        for (Finding f : c.findings) {
+            if ((f.detector() == DetectorId.S1 || f.detector() == DetectorId.S2) && f.benchmark().equals(at)
+                    && (driver == null || f.statistic() > driver.statistic())) {
+                driver = f;
+            }
+        }
+        return new AnomalyReport(c.model.modelId(), c.findings, suspicion, at, driver, c.skipped);
+    }
+
+    /** R1 on a record's metric: outside its declared range, or its unit's 0–1 / 0–100 when none is declared. */
+    private static void rangeOfRecordMetric(Check c, String benchmark, Metric m) {
+        @Nullable Double min = m.range() != null ? m.range().min() : null;
+        @Nullable Double max = m.range() != null ? m.range().max() : null;
+        MetricUnit u = m.effectiveUnit();
+        double full = u == MetricUnit.PROPORTION ? 1 : u == MetricUnit.PERCENT ? 100 : Double.NaN;
+        if (min == null && !Double.isNaN(full)) {
+            min = 0.0;
+        }
+        if (max == null && !Double.isNaN(full)) {
+            max = full;
+        }
+        double v = m.value();
+        if ((min != null && v < min) || (max != null && v > max)) {
+            double scale = u == MetricUnit.PROPORTION ? 100 : 1;
+            Expected e = new Expected(min == null ? null : min * scale, max == null ? null : max * scale);
+            c.error(DetectorId.R1, benchmark, m.id(), v * scale, e, benchmark + " " + m.id() + " = " + v + " is outside its range "
+                    + "[" + (min == null ? "-inf" : min) + ", " + (max == null ? "inf" : max) + "] (" + u.wireName() + ")");
+        }
+    }
+
+    PeerCheck peers() {
+        return s1;
+    }
+
+    ResidualCheck residuals() {
+        return s2;
+    }
+
+    @Override
+    public String toString() {
+        return "AnomalyDetector[" + population + ", " + broken.size() + " broken runs excluded]";
+    }
+}

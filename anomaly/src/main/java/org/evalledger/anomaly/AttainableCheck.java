@@ -1,0 +1,64 @@
+package org.evalledger.anomaly;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * R2: a score of a {@code count} benchmark (never a result with subtasks) must be k/n for its item
+ * count n, to the precision it is reported with: 87.46 (percent, two decimals) passes when some
+ * k/n·100 lies within 0.005 of it.
+ */
+final class AttainableCheck {
+    private AttainableCheck() {}
+
+    static void run(Check c) {
+        for (Map.Entry<String, Score> e : c.model.scores().entrySet()) {
+            String b = e.getKey();
+            Score s = e.getValue();
+            Optional<Benchmark> entry = c.entry(b);
+            if (entry.isEmpty()) {
+                c.skip(DetectorId.R2, b + ": not in the catalogue, so whether its score is k/n is unknown");
+                continue;
+            }
+            if (entry.get().kind() != ScoreKind.COUNT || s.grouped()) {
+                continue; // a mean over subtasks or metrics is not k/n: R2 does not apply
+            }
+            Long n = c.items(b, s);
+            if (n == null) {
+                c.skip(DetectorId.R2, b + ": no item count");
+                continue;
+            }
+            double full = s.unit() == org.evalledger.core.MetricUnit.PROPORTION ? 1 : 100;
+            if (s.value() < 0 || s.value() > full) {
+                continue; // R1 reports it
+            }
+            long nearest = nearestK(s.value(), full, n);
+            if (!attainable(s.value(), full, n)) {
+                double x = s.points();
+                double closest = 100.0 * nearest / n;
+                c.flag(DetectorId.R2, b, c.metric(b, s), x, Expected.point(closest), null,
+                        b + " " + Check.fmt(x) + " is not k/" + n + " at its reported precision (nearest "
+                                + nearest + "/" + n + " = " + String.format(java.util.Locale.ROOT, "%.4f", closest)
+                                + "): not a count of correct items");
+            }
+        }
+    }
+
+    /** Whether some k/n·full lies within half a unit of the value's last reported decimal. */
+    static boolean attainable(double value, double full, long n) {
+        int decimals = Math.max(0, new BigDecimal(Double.toString(value)).stripTrailingZeros().scale());
+        double tolerance = 0.5 * Math.pow(10, -decimals) + 16 * Math.ulp(full); // + rounding of k/n in binary
+        long k = nearestK(value, full, n);
+        for (long kk = Math.max(0, k - 1); kk <= Math.min(n, k + 1); kk++) {
+            if (Math.abs(full * kk / n - value) <= tolerance) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long nearestK(double value, double full, long n) {
+        return Math.max(0, Math.min(n, Math.round(value / full * n)));
+    }
+}

@@ -1,0 +1,93 @@
+package org.evalledger.anomaly;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * D1: another model id whose scores equal the candidate's on every benchmark the candidate has,
+ * at least 3 of them, to full reported precision (87.46 percent equals 0.8746 proportion). Values of
+ * exactly 0 or 100 do not count towards the 3: many models share them without copying. Immutable
+ * after construction and thread-safe.
+ */
+final class CopyCheck {
+    private final Map<String, int[]> rowsByValue = new HashMap<>();
+    private final List<ModelScores> models;
+
+    CopyCheck(List<ModelScores> models) {
+        this.models = models;
+        Map<String, List<Integer>> m = new HashMap<>();
+        for (int i = 0; i < models.size(); i++) {
+            for (Map.Entry<String, Score> e : models.get(i).scores().entrySet()) {
+                m.computeIfAbsent(key(e.getKey(), e.getValue()), k -> new ArrayList<>()).add(i);
+            }
+        }
+        m.forEach((k, v) -> rowsByValue.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    /** benchmark=value in points, as an exact decimal of the value as reported. */
+    private static String key(String benchmark, Score s) {
+        BigDecimal v = new BigDecimal(Double.toString(s.value()));
+        if (s.unit() == org.evalledger.core.MetricUnit.PROPORTION) {
+            v = v.movePointRight(2);
+        }
+        return benchmark + "=" + v.stripTrailingZeros().toPlainString();
+    }
+
+    void run(Check c) {
+        List<String> keys = new ArrayList<>();
+        List<String> benchmarks = new ArrayList<>();
+        List<String> metrics = new ArrayList<>();
+        for (Map.Entry<String, Score> e : c.model.scores().entrySet()) {
+            double x = e.getValue().points();
+            if (x != 0 && x != 100) {
+                keys.add(key(e.getKey(), e.getValue()));
+                benchmarks.add(e.getKey());
+                metrics.add(c.metric(e.getKey(), e.getValue()));
+            }
+        }
+        if (keys.size() < c.config.d1MinBenchmarks) {
+            c.skip(DetectorId.D1, "needs " + c.config.d1MinBenchmarks + " benchmarks with a value other than 0 and 100, has " + keys.size());
+            return;
+        }
+        int[] smallest = null;
+        for (String k : keys) {
+            int[] rows = rowsByValue.get(k);
+            if (rows == null) {
+                return; // no other model has this value: no copy
+            }
+            if (smallest == null || rows.length < smallest.length) {
+                smallest = rows;
+            }
+        }
+        TreeSet<String> others = new TreeSet<>();
+        for (int i : smallest) {
+            ModelScores m = models.get(i);
+            if (m.modelId().equals(c.model.modelId()) || others.contains(m.modelId())) {
+                continue;
+            }
+            boolean all = true;
+            for (Map.Entry<String, Score> e : c.model.scores().entrySet()) {
+                Score s = m.scores().get(e.getKey());
+                double x = e.getValue().points();
+                if ((x != 0 && x != 100) && (s == null || !key(e.getKey(), s).equals(key(e.getKey(), e.getValue())))) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                others.add(m.modelId());
+            }
+        }
+        if (others.isEmpty()) {
+            return;
+        }
+        String list = String.join(", ", others.stream().limit(3).toList()) + (others.size() > 3 ? " and " + (others.size() - 3) + " more" : "");
+        c.flag(DetectorId.D1, String.join(",", benchmarks), String.join(",", metrics), benchmarks.size(), null, (double) others.size(),
+                "identical on all " + benchmarks.size() + " benchmarks, to full precision, to " + list
+                        + ": a copied result or an undisclosed re-upload");
+    }
+}

@@ -1,0 +1,64 @@
+package org.evalledger.anomaly;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.evalledger.anomaly.internal.Stats;
+
+/**
+ * S4: where a benchmark has a contamination-free twin ({@link Benchmark#twin()}: gsm8k ↔ gsm1k,
+ * mmlu ↔ mmlu_cf) and the candidate has both, its gap x_benchmark − x_twin is compared with the
+ * gaps of the population's models that have both: a robust z above 3.5 means it does much better
+ * on the public test set than on the unseen one. Immutable after construction and thread-safe.
+ */
+final class TwinCheck {
+    private final Map<String, double[]> gaps = new HashMap<>();
+
+    TwinCheck(List<ModelScores> models, boolean[] excluded, Catalogue catalogue) {
+        for (Benchmark b : catalogue.benchmarks()) {
+            if (b.twin() == null) {
+                continue;
+            }
+            List<Double> g = new ArrayList<>();
+            for (int i = 0; i < models.size(); i++) {
+                Score x = models.get(i).scores().get(b.id());
+                Score t = models.get(i).scores().get(b.twin());
+                if (!excluded[i] && x != null && t != null) {
+                    g.add(x.points() - t.points());
+                }
+            }
+            gaps.put(b.id(), g.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+    }
+
+    void run(Check c) {
+        for (Map.Entry<String, Score> e : c.model.scores().entrySet()) {
+            String b = e.getKey();
+            String twin = c.entry(b).map(Benchmark::twin).orElse(null);
+            if (twin == null) {
+                continue;
+            }
+            Score t = c.model.scores().get(twin);
+            if (t == null) {
+                continue;
+            }
+            double[] ref = gaps.getOrDefault(b, new double[0]);
+            if (ref.length < c.config.s4MinModels) {
+                c.skip(DetectorId.S4, b + ": " + ref.length + " population models have both it and " + twin + ", need "
+                        + c.config.s4MinModels);
+                continue;
+            }
+            double gap = e.getValue().points() - t.points();
+            double med = Stats.median(ref);
+            double mad = Math.max(Stats.mad(ref, ref.length, med), c.config.s1MadFloor);
+            double z = Stats.modifiedZ(gap, med, mad);
+            if (z > c.config.s4Z) {
+                c.flag(DetectorId.S4, b, c.metric(b, e.getValue()), e.getValue().points(), Expected.point(t.points() + med), z,
+                        b + " " + Check.fmt(e.getValue().points()) + " is " + Check.fmt(gap) + " points above its contamination-free twin "
+                                + twin + " (" + Check.fmt(t.points()) + "); models typically differ by " + Check.signed(med)
+                                + ", robust z " + Check.z(z));
+            }
+        }
+    }
+}
