@@ -246,8 +246,9 @@ public final class AnomalyConfig {
         }
 
         /**
-         * S2: a benchmark whose own residual z is below −this (a broken run of that benchmark, e.g.
-         * GSM8K at 0) is not used to predict the model's other benchmarks. Default 3.5.
+         * S2: a benchmark whose residual |z| exceeds this (the most extreme first) is masked: it keeps
+         * its z and no longer predicts the model's other benchmarks, so that a broken run (GSM8K at 0)
+         * or an inflated score does not distort the others. Default 3.5.
          */
         public Builder s2DropBelow(double v) {
             s2DropBelow = v;

@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * (j, S) and cached; when too few models have all of S, the predictor that costs most models is
  * dropped until enough remain). The residual's robust z is (r − median)/(1.4826·MAD) of the
  * population's residuals of that regression, the scale floored at the equivalent of 0.5 points.
- * A benchmark whose own z is below −3.5 (a broken run of it, such as GSM8K at 0) is then left out
- * of the others' predictions, which are made again: a broken benchmark must not make the healthy
- * ones look inflated. The largest inflation-side z is the candidate's S2 score; above 3.5 it is
+ * Outliers are then masked one at a time: the benchmark with the most extreme |z| beyond 3.5 keeps
+ * its z and is left out of the others' predictions, which are made again; a broken run (GSM8K at
+ * 0) must not make the healthy benchmarks look inflated, nor an inflated one its partners broken. The largest inflation-side z is the candidate's S2 score; above 3.5 it is
  * flagged with the points it sits above prediction. S5 reports an RMS of the z's above 2.5 as
  * information.
  *
@@ -185,28 +185,34 @@ final class ResidualCheck {
             c.skip(DetectorId.S5, "no S2 residuals to spread");
             return;
         }
+        // Mask outliers one at a time: the benchmark with the most extreme |z| beyond the drop
+        // threshold keeps that z and stops predicting the others, which are scored again without it.
+        // A broken GSM8K (far below prediction) must not make the healthy benchmarks look inflated,
+        // and an inflated MMLU must not make its correlated partners look broken.
         Map<Integer, Residual> res = new HashMap<>();
-        for (int j : have) {
-            Residual r = residual(j, have, List.of(), z, c);
-            if (r != null) {
-                res.put(j, r);
-            }
-        }
-        List<Integer> broken = new ArrayList<>();
-        for (Map.Entry<Integer, Residual> e : res.entrySet()) {
-            if (e.getValue().z() < -config.s2DropBelow) {
-                broken.add(e.getKey());
-            }
-        }
-        if (!broken.isEmpty()) {
+        List<Integer> masked = new ArrayList<>();
+        while (true) {
+            Map<Integer, Residual> round = new HashMap<>();
             for (int j : have) {
-                if (!broken.contains(j) && have.size() - broken.size() >= 2) {
-                    Residual r = residual(j, have, broken, z, c);
+                if (!masked.contains(j)) {
+                    Residual r = residual(j, have, masked, z, c);
                     if (r != null) {
-                        res.put(j, r);
+                        round.put(j, r);
                     }
                 }
             }
+            res.putAll(round);
+            Integer worst = null;
+            for (Map.Entry<Integer, Residual> e : round.entrySet()) {
+                if (Math.abs(e.getValue().z()) > config.s2DropBelow
+                        && (worst == null || Math.abs(e.getValue().z()) > Math.abs(round.get(worst).z()))) {
+                    worst = e.getKey();
+                }
+            }
+            if (worst == null || have.size() - masked.size() - 1 < 2) {
+                break;
+            }
+            masked.add(worst);
         }
         double sumSq = 0;
         String widest = null;
