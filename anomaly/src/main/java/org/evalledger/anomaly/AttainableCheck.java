@@ -7,12 +7,17 @@ import java.util.Optional;
 /**
  * R2: a score of a {@code count} benchmark (never a result with subtasks) must be k/n for its item
  * count n, to the precision it is reported with: 87.46 (percent, two decimals) passes when some
- * k/n·100 lies within 0.005 of it.
+ * k/n·100 lies within 0.005 of it. The precision is the most decimals any score of the row shows,
+ * since a trailing zero is lost in a number (a row of 87.46 and 45.3 reports 45.30).
  */
 final class AttainableCheck {
     private AttainableCheck() {}
 
     static void run(Check c) {
+        int rowDecimals = 0;
+        for (Score s : c.model.scores().values()) {
+            rowDecimals = Math.max(rowDecimals, decimals(s.value()));
+        }
         for (Map.Entry<String, Score> e : c.model.scores().entrySet()) {
             String b = e.getKey();
             Score s = e.getValue();
@@ -34,7 +39,7 @@ final class AttainableCheck {
                 continue; // R1 reports it
             }
             long nearest = nearestK(s.value(), full, n);
-            if (!attainable(s.value(), full, n)) {
+            if (!attainable(s.value(), full, n, rowDecimals)) {
                 double x = s.points();
                 double closest = 100.0 * nearest / n;
                 c.flag(DetectorId.R2, b, c.metric(b, s), x, Expected.point(closest), null,
@@ -45,9 +50,19 @@ final class AttainableCheck {
         }
     }
 
-    /** Whether some k/n·full lies within half a unit of the value's last reported decimal. */
-    static boolean attainable(double value, double full, long n) {
-        int decimals = Math.max(0, new BigDecimal(Double.toString(value)).stripTrailingZeros().scale());
+    /** Digits after the decimal point in the shortest text of the value (45.3 → 1, 87.46 → 2). */
+    static int decimals(double value) {
+        return Math.max(0, new BigDecimal(Double.toString(value)).stripTrailingZeros().scale());
+    }
+
+    /**
+     * Whether some k/n·full lies within half a unit of the value's last reported decimal. A value
+     * shows fewer decimals than it was reported with when it ends in zeros (45.30 reads as 45.3), so
+     * the precision is the larger of its own and {@code atLeastDecimals}: the most decimals any score
+     * of the same row shows.
+     */
+    static boolean attainable(double value, double full, long n, int atLeastDecimals) {
+        int decimals = Math.max(decimals(value), atLeastDecimals);
         double tolerance = 0.5 * Math.pow(10, -decimals) + 16 * Math.ulp(full); // + rounding of k/n in binary
         long k = nearestK(value, full, n);
         for (long kk = Math.max(0, k - 1); kk <= Math.min(n, k + 1); kk++) {

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 public record Score(double value, MetricUnit unit, @Nullable Double stderr, @Nullable Long n, @Nullable String metric,
         boolean grouped) {
 
-    /** @throws IllegalArgumentException when a number is not finite, the unit is not a 0–1 or 0–100 scale, or n < 1 */
+    /** @throws IllegalArgumentException when a number is not finite, the unit is not a 0–1 or 0–100 scale, or n {@literal <} 1 */
     public Score {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("score value must be finite, got " + value);

@@ -29,13 +29,15 @@ class InjectedAnomaliesTest {
     private final Map<String, Injection> injections = new LinkedHashMap<>();
     private final Map<String, AnomalyReport> reports = new HashMap<>();
     private List<ModelScores> table;
+    private AnomalyDetector clean;
+    private final List<ModelScores> typicalRows = new ArrayList<>();
 
     private record Injection(String name, DetectorId detector, String benchmark, ModelScores original, ModelScores injected) {}
 
     @BeforeAll
     void injectAndCheck() {
         List<ModelScores> v2 = LeaderboardTables.v2();
-        AnomalyDetector clean = AnomalyDetector.fit(Population.ofTable(v2));
+        clean = AnomalyDetector.fit(Population.ofTable(v2));
         Map<String, ModelScores> byId = new LinkedHashMap<>();
         for (ModelScores m : v2) {
             byId.putIfAbsent(m.modelId(), m);
@@ -46,6 +48,7 @@ class InjectedAnomaliesTest {
                 candidates.add(m);
             }
         }
+        typicalRows.addAll(candidates);
         java.util.Iterator<ModelScores> pick = candidates.iterator();
 
         ModelScores a = next(pick, m -> true);
@@ -152,6 +155,45 @@ class InjectedAnomaliesTest {
     @Test
     void aTwentyPointVersionJumpIsCaughtByS3() {
         assertCaught("(f) +20 version jump");
+    }
+
+    /**
+     * Beyond the one injected row: +15 points (still k/n) on one benchmark of every typical row, each
+     * checked on its own against the clean table. Prints the share caught by S1 or S2 on the right
+     * benchmark, per benchmark. IFEval and MATH Lvl 5 vary so much between fine-tunes that +15 points
+     * is ordinary there; on MMLU-Pro, whose scores follow the model's other benchmarks closely, most
+     * such jumps must be caught (measured 88%; the bound leaves room for changes of the population).
+     */
+    @Test
+    void plusFifteenPointsOnMmluProIsCaughtInMostTypicalRows() {
+        Map<String, int[]> caught = new java.util.TreeMap<>();
+        for (ModelScores m : typicalRows) {
+            for (String b : m.scores().keySet()) {
+                if (m.scores().get(b).value() + 0.15 > 1) {
+                    continue;
+                }
+                AnomalyReport r = clean.check(plusAnyKind(m, b, 15));
+                boolean hit = r.findings().stream().anyMatch(f -> (f.detector() == DetectorId.S1 || f.detector() == DetectorId.S2)
+                        && f.benchmark().equals(b) && f.severity().atLeast(Severity.WARNING));
+                int[] h = caught.computeIfAbsent(b, k -> new int[2]);
+                h[0] += hit ? 1 : 0;
+                h[1]++;
+            }
+        }
+        StringBuilder sb = new StringBuilder("+15 points caught by S1/S2 on the right benchmark, typical v2 rows:");
+        caught.forEach((b, h) -> sb.append(String.format(Locale.ROOT, " %s %.0f%% (%d)", b, 100.0 * h[0] / h[1], h[1])));
+        System.out.println(sb);
+        int[] mmluPro = caught.get("mmlu_pro");
+        assertTrue(mmluPro[1] > 500, "typical rows: " + mmluPro[1]);
+        assertTrue(mmluPro[0] >= 0.8 * mmluPro[1], sb.toString());
+    }
+
+    private static ModelScores plusAnyKind(ModelScores m, String benchmark, double points) {
+        Benchmark b = Catalogue.defaults().find(benchmark).orElseThrow();
+        if (b.kind() == ScoreKind.COUNT) {
+            return plus(m, benchmark, points);
+        }
+        return m.toBuilder().score(benchmark, Score.proportion(m.scores().get(benchmark).value() + points / 100)).build();
     }
 
     /**

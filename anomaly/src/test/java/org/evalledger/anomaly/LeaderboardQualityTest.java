@@ -40,6 +40,7 @@ class LeaderboardQualityTest {
                 "Contamination/contaminated_proof_7b_v1.0", "mmlu");
         cases.forEach((model, benchmark) -> {
             AnomalyReport r = figures.reports().get(model);
+            System.out.println(model + ": " + r.findings());
             List<Finding> hits = r.findings().stream()
                     .filter(f -> f.detector() == DetectorId.S1 || f.detector() == DetectorId.S2)
                     .filter(f -> f.severity().atLeast(Severity.WARNING))

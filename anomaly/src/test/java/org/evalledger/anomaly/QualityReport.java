@@ -82,9 +82,9 @@ final class QualityReport {
         }
         Map<DetectorId, DetectorRow> perDetector = new EnumMap<>(DetectorId.class);
         for (DetectorId d : DetectorId.values()) {
-            int n = 0;
+            int n = 0; // models with a finding of this detector at any severity (S5 is information only)
             for (AnomalyReport r : reports.values()) {
-                n += flaggedBy(r, d) ? 1 : 0;
+                n += r.findings(d).isEmpty() ? 0 : 1;
             }
             perDetector.put(d, new DetectorRow(d, n, rate(unflagged, reports, d), recall(flaggedIds, scored, reports, d),
                     recall(contamination, scored, reports, d)));
@@ -121,10 +121,12 @@ final class QualityReport {
         int r2Scores = 0;
         int r2Pass = 0;
         for (ModelScores m : table) {
+            int rowDecimals = m.scores().values().stream().mapToInt(s -> AttainableCheck.decimals(s.value())).max().orElse(0);
             for (String b : List.of("arc_challenge", "winogrande", "gsm8k")) {
                 Score s = m.scores().get(b);
                 r2Scores++;
-                r2Pass += AttainableCheck.attainable(s.value(), 100, detector.population().catalogue().find(b).get().items()) ? 1 : 0;
+                r2Pass += AttainableCheck.attainable(s.value(), 100, detector.population().catalogue().find(b).get().items(), rowDecimals)
+                        ? 1 : 0;
             }
         }
         double[] byBenchmark = new double[LeaderboardTables.OBS_COLUMNS.size()];
@@ -260,7 +262,7 @@ final class QualityReport {
                 f.rows(), f.models(), f.brokenModels()));
         sb.append(String.format(Locale.ROOT, "  %d unflagged, %d community-flagged, %d flagged for contamination; threshold %.1f%n",
                 f.unflagged(), f.flagged(), f.contamination(), THRESHOLD));
-        sb.append(String.format(Locale.ROOT, "%-8s %-26s %7s %12s %16s %18s%n", "detector", "name", "flags", "false-flag", "recall:flagged",
+        sb.append(String.format(Locale.ROOT, "%-8s %-26s %7s %12s %16s %18s%n", "detector", "name", "models", "false-flag", "recall:flagged",
                 "recall:contaminated"));
         for (DetectorRow r : f.detectors().values()) {
             sb.append(String.format(Locale.ROOT, "%-8s %-26s %7d %11.1f%% %15.1f%% %17.1f%%%n", r.detector(), r.detector().title(), r.flags(),
