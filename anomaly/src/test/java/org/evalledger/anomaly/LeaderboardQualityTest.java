@@ -73,4 +73,18 @@ class LeaderboardQualityTest {
         assertEquals(3 * 7169, figures.r2Scores());
         assertTrue(figures.r2PassRate() >= 0.999, "R2 passes " + figures.r2PassRate());
     }
+
+    @Test
+    void attainableScoreNeverFiresOnMacroOrNonCountBenchmarksOfV2() {
+        AnomalyDetector detector = AnomalyDetector.fit(Population.empty());
+        int checked = 0;
+        for (ModelScores m : LeaderboardTables.v2()) {
+            AnomalyReport r = detector.check(m);
+            for (Finding f : r.findings(DetectorId.R2)) {
+                assertFalse(List.of("ifeval", "bbh", "musr").contains(f.benchmark()), f.toString());
+            }
+            checked += m.scores().containsKey("ifeval") ? 1 : 0;
+        }
+        assertTrue(checked > 4000, "v2 rows with ifeval: " + checked);
+    }
 }
