@@ -136,7 +136,7 @@ public final class AnomalyDetector {
         Finding driver = null;
         for (Finding f : c.findings) {
             if ((f.detector() == DetectorId.S1 || f.detector() == DetectorId.S2) && f.benchmark().equals(at)
-                    && (driver == null || f.statistic() > driver.statistic())) {
+                    && (driver == null || f.statistic().value() > driver.statistic().value())) {
                 driver = f;
             }
         }

@@ -46,7 +46,7 @@ final class Check {
     }
 
     void flag(DetectorId d, String benchmark, String metric, double observed, @Nullable Expected expected,
-            @Nullable Double statistic, String message) {
+            @Nullable Statistic statistic, String message) {
         findings.add(new Finding(d, config.severity(d), benchmark, metric, observed, expected, statistic, message));
     }
 

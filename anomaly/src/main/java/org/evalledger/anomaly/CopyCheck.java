@@ -86,7 +86,7 @@ final class CopyCheck {
             return;
         }
         String list = String.join(", ", others.stream().limit(3).toList()) + (others.size() > 3 ? " and " + (others.size() - 3) + " more" : "");
-        c.flag(DetectorId.D1, String.join(",", benchmarks), String.join(",", metrics), benchmarks.size(), null, (double) others.size(),
+        c.flag(DetectorId.D1, String.join(",", benchmarks), String.join(",", metrics), benchmarks.size(), null, new Statistic("copies", others.size()),
                 "identical on all " + benchmarks.size() + " benchmarks, to full precision, to " + list
                         + ": a copied result or an undisclosed re-upload");
     }

@@ -12,11 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param metric the metric id the value belongs to (for D1, the metric ids, comma-separated like the benchmarks)
  * @param observed the value seen: points for scores; the implied sample count for R3
  * @param expected what was expected instead, {@code null} when there is no single expectation
- * @param statistic the test statistic (a robust z, or observed/expected for R3), {@code null} when none
+ * @param statistic the named test statistic, {@code null} when none
  * @param message one line for a person: what is wrong and by how much
  */
 public record Finding(DetectorId detector, Severity severity, String benchmark, String metric, double observed,
-        @Nullable Expected expected, @Nullable Double statistic, String message) {
+        @Nullable Expected expected, @Nullable Statistic statistic, String message) {
 
     /** @throws NullPointerException for a missing part; IllegalArgumentException for a non-finite number */
     public Finding {
@@ -25,8 +25,8 @@ public record Finding(DetectorId detector, Severity severity, String benchmark, 
         Objects.requireNonNull(benchmark, "benchmark");
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(message, "message");
-        if (!Double.isFinite(observed) || (statistic != null && !Double.isFinite(statistic))) {
-            throw new IllegalArgumentException("finding numbers must be finite: observed " + observed + ", statistic " + statistic);
+        if (!Double.isFinite(observed)) {
+            throw new IllegalArgumentException("a finding's observed value must be finite, got " + observed);
         }
     }
 

@@ -79,7 +79,7 @@ final class PeerCheck {
             double z = Stats.modifiedZ(x, med, mad);
             c.s1z.put(b, z);
             if (z > c.config.s1Z) {
-                c.flag(DetectorId.S1, b, c.metric(b, e.getValue()), x, Expected.point(med), z,
+                c.flag(DetectorId.S1, b, c.metric(b, e.getValue()), x, Expected.point(med), Statistic.modifiedZ(z),
                         b + " " + Check.fmt(x) + " is " + Check.fmt(x - med) + " points above the median " + Check.fmt(med)
                                 + " of " + n + " models of similar size (" + size(Math.pow(10, l - w)) + "-"
                                 + size(Math.pow(10, l + w)) + " parameters); modified z " + Check.z(z));

@@ -38,7 +38,7 @@ final class RangeCheck {
                     double se0 = 100 * Math.sqrt(chance * (1 - chance) / n);
                     double bound = 100 * chance - c.config.r1ChanceSigmas * se0;
                     if (x < bound) {
-                        c.flag(DetectorId.R1, b, metric, x, Expected.atLeast(bound), (x - 100 * chance) / se0,
+                        c.flag(DetectorId.R1, b, metric, x, Expected.atLeast(bound), new Statistic("se_from_chance", (x - 100 * chance) / se0),
                                 b + " " + Check.fmt(x) + " is below chance (" + Check.fmt(100 * chance) + ") by "
                                         + Check.z((100 * chance - x) / se0) + " standard errors: scoring bug?");
                     }

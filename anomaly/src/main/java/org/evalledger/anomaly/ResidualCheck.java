@@ -229,7 +229,7 @@ final class ResidualCheck {
             if (r.z() > config.s2Z) {
                 Score s = c.model.scores().get(r.benchmark());
                 double x = s.points();
-                c.flag(DetectorId.S2, r.benchmark(), c.metric(r.benchmark(), s), x, Expected.point(r.predictedPoints()), r.z(),
+                c.flag(DetectorId.S2, r.benchmark(), c.metric(r.benchmark(), s), x, Expected.point(r.predictedPoints()), new Statistic("robust_z", r.z()),
                         r.benchmark() + " " + Check.fmt(x) + " is " + Check.fmt(x - r.predictedPoints()) + " points above the "
                                 + Check.fmt(r.predictedPoints()) + " predicted from its other " + r.predictors()
                                 + " benchmark" + (r.predictors() == 1 ? "" : "s") + "; residual z " + Check.z(r.z()));
@@ -241,7 +241,7 @@ final class ResidualCheck {
             double rms = Math.sqrt(sumSq / res.size());
             if (rms > config.s5Rms) {
                 Score s = c.model.scores().get(widest);
-                c.flag(DetectorId.S5, widest, c.metric(widest, s), rms, Expected.atMost(config.s5Rms), rms,
+                c.flag(DetectorId.S5, widest, c.metric(widest, s), rms, Expected.atMost(config.s5Rms), new Statistic("rms_z", rms),
                         "its " + res.size() + " benchmarks disagree with each other more than usual (RMS residual z "
                                 + Check.z(rms) + ", widest on " + widest + "): an unusual profile, a weak signal");
             }

@@ -44,7 +44,8 @@ final class StderrCheck {
             double low = c.config.r3Low * n;
             double high = c.config.r3High * n;
             if (implied < low || (exact && implied > high)) {
-                c.flag(DetectorId.R3, b, metric, implied, exact ? Expected.range(low, high) : Expected.atLeast(low), implied / n,
+                c.flag(DetectorId.R3, b, metric, implied, exact ? Expected.range(low, high) : Expected.atLeast(low),
+                        new Statistic("implied_n_ratio", implied / n),
                         b + " stderr " + Check.fmt(100 * se) + " implies " + Math.round(implied) + " items, but the result has "
                                 + n + (exact ? "" : " (a grouped or non-binary score may imply more, never fewer)"));
             }

@@ -54,7 +54,7 @@ final class TwinCheck {
             double mad = Math.max(Stats.mad(ref, ref.length, med), c.config.s1MadFloor);
             double z = Stats.modifiedZ(gap, med, mad);
             if (z > c.config.s4Z) {
-                c.flag(DetectorId.S4, b, c.metric(b, e.getValue()), e.getValue().points(), Expected.point(t.points() + med), z,
+                c.flag(DetectorId.S4, b, c.metric(b, e.getValue()), e.getValue().points(), Expected.point(t.points() + med), Statistic.modifiedZ(z),
                         b + " " + Check.fmt(e.getValue().points()) + " is " + Check.fmt(gap) + " points above its contamination-free twin "
                                 + twin + " (" + Check.fmt(t.points()) + "); models typically differ by " + Check.signed(med)
                                 + ", robust z " + Check.z(z));

@@ -134,7 +134,7 @@ final class VersionJumpCheck {
             double mad = Math.max(Stats.mad(ref, ref.length, med), c.config.s3MadFloor);
             double z = Stats.modifiedZ(delta, med, mad);
             if (Math.abs(delta) > c.config.s3Sigmas * noise && Math.abs(z) > c.config.s3Z) {
-                c.flag(DetectorId.S3, b, c.metric(b, now), now.points(), Expected.point(was.points() + med), z,
+                c.flag(DetectorId.S3, b, c.metric(b, now), now.points(), Expected.point(was.points() + med), Statistic.modifiedZ(z),
                         b + " moved " + Check.signed(delta) + " points from " + what + " (" + Check.fmt(was.points()) + " -> "
                                 + Check.fmt(now.points()) + "); " + ref.length + " " + refName + " typically move "
                                 + Check.signed(med) + " (MAD " + Check.fmt(mad) + "), robust z " + Check.z(z));

@@ -113,7 +113,7 @@ class DetectorsTest {
             Finding f = of(check(ModelScores.builder("m").score("arc_challenge", arc(p, Math.sqrt(p * (1 - p) / (1172 / 4.0 - 1))))),
                     DetectorId.R3).get(0);
             assertEquals(293, f.observed(), 0.5);
-            assertEquals(0.25, f.statistic(), 1e-3);
+            assertEquals(0.25, f.statistic().value(), 1e-3);
         }
 
         @Test
@@ -178,7 +178,7 @@ class DetectorsTest {
             AnomalyReport r = detector.check(ModelScores.builder("org/new").parameters(7_300_000_000L).score("mmlu", Score.percent(70)).build());
             Finding f = of(r, DetectorId.S1).get(0);
             assertEquals("mmlu", f.benchmark());
-            assertTrue(f.statistic() > 3.5);
+            assertTrue(f.statistic().value() > 3.5);
             assertTrue(f.message().contains("models of similar size"), f.message());
         }
 
