@@ -1,0 +1,212 @@
+package org.evalledger.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * Runs an audit over many uploads on all cores and streams the results in input order: at most a
+ * few uploads per thread are in flight, so memory stays flat however many files there are. A bad
+ * upload becomes a REJECT line; it never stops the batch.
+ */
+final class AuditRun {
+    record Summary(int accept, int review, int reject, double seconds) {
+        int exitCode() {
+            return review + reject == 0 ? Main.OK : Main.FAILED;
+        }
+    }
+
+    /** Receives each outcome in input order. */
+    interface Listener {
+        void outcome(int index, Auditor.Outcome o);
+    }
+
+    private AuditRun() {}
+
+    static Summary run(List<Path> files, Auditor auditor, PrintWriter out, PrintWriter err, boolean json, @Nullable Path report,
+            boolean progress, @Nullable Listener listener) {
+        return run(files, null, auditor, out, err, json, report, progress, listener);
+    }
+
+    /** @param base when given, files are named relative to it in the output */
+    static Summary run(List<Path> files, @Nullable Path base, Auditor auditor, PrintWriter out, PrintWriter err, boolean json,
+            @Nullable Path report, boolean progress, @Nullable Listener listener) {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "evalledger-audit");
+            t.setDaemon(true);
+            return t;
+        });
+        Map<Auditor.Decision, Integer> counts = new EnumMap<>(Auditor.Decision.class);
+        for (Auditor.Decision d : Auditor.Decision.values()) {
+            counts.put(d, 0);
+        }
+        long start = System.nanoTime();
+        OutputStream reportStream = null;
+        JsonGenerator jsonOut = null;
+        JsonGenerator reportOut = null;
+        try {
+            if (report != null) {
+                try {
+                    reportStream = Files.newOutputStream(report);
+                } catch (IOException e) {
+                    throw new UsageException("cannot write --report " + report + ": " + e.getMessage());
+                }
+                reportOut = begin(Json.MAPPER.createGenerator(reportStream));
+            }
+            if (json) {
+                jsonOut = begin(Json.MAPPER.createGenerator((Writer) out));
+            } else {
+                out.printf("%-8s %-40s %s%n", "DECISION", "REASONS", "FILE");
+            }
+            ArrayDeque<Future<Auditor.Outcome>> window = new ArrayDeque<>();
+            int next = 0;
+            int done = 0;
+            int inFlight = threads * 4;
+            Progress bar = progress ? new Progress(err, files.size()) : null;
+            while (done < files.size()) {
+                while (next < files.size() && window.size() < inFlight) {
+                    Path f = files.get(next++);
+                    Path shown = base == null ? f : base.relativize(f);
+                    window.add(pool.submit(() -> one(auditor, f, shown)));
+                }
+                Auditor.Outcome o = get(window.poll());
+                counts.merge(o.decision(), 1, Integer::sum);
+                if (listener != null) {
+                    listener.outcome(done, o);
+                }
+                if (jsonOut != null) {
+                    jsonOut.writePOJO(o.item());
+                } else {
+                    out.printf("%-8s %-40s %s%n", o.decision(), o.reasons().isEmpty() ? "-" : String.join(",", o.reasons()), o.file());
+                }
+                if (reportOut != null) {
+                    reportOut.writePOJO(o.item());
+                }
+                done++;
+                if (bar != null) {
+                    bar.update(done, System.nanoTime() - start);
+                }
+            }
+            if (bar != null) {
+                bar.finish();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Summary s = new Summary(counts.get(Auditor.Decision.ACCEPT), counts.get(Auditor.Decision.REVIEW),
+                    counts.get(Auditor.Decision.REJECT), seconds);
+            if (jsonOut != null) {
+                end(jsonOut, s);
+                out.println();
+            } else {
+                out.printf(Locale.ROOT, "%d accepted, %d to review, %d rejected (%d uploads in %.1f s, %.0f uploads/s)%n", s.accept(),
+                        s.review(), s.reject(), files.size(), seconds, files.size() / Math.max(seconds, 1e-9));
+            }
+            if (reportOut != null) {
+                end(reportOut, s);
+            }
+            return s;
+        } finally {
+            pool.shutdownNow();
+            if (reportStream != null) {
+                try {
+                    reportStream.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    private static Auditor.Outcome one(Auditor auditor, Path f, Path shown) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(f);
+        } catch (IOException | OutOfMemoryError e) {
+            return Auditor.unreadable(shown, "cannot read: " + e.getMessage());
+        }
+        return auditor.audit(shown, bytes);
+    }
+
+    private static Auditor.Outcome get(Future<Auditor.Outcome> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("audit interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    private static JsonGenerator begin(JsonGenerator g) {
+        g.writeStartObject();
+        g.writeName("uploads");
+        g.writeStartArray();
+        return g;
+    }
+
+    private static void end(JsonGenerator g, Summary s) {
+        g.writeEndArray();
+        g.writeName("summary");
+        Map<String, Object> m = Json.obj();
+        m.put("accept", s.accept());
+        m.put("review", s.review());
+        m.put("reject", s.reject());
+        m.put("seconds", Math.round(s.seconds() * 1000) / 1000.0);
+        g.writePOJO(m);
+        g.writeEndObject();
+        g.flush();
+    }
+
+    /** A one-line progress bar on stderr, redrawn at most ten times a second. */
+    static final class Progress {
+        private final PrintWriter err;
+        private final int total;
+        private long lastDraw = -1;
+
+        Progress(PrintWriter err, int total) {
+            this.err = err;
+            this.total = total;
+        }
+
+        void update(int done, long nanos) {
+            if (lastDraw >= 0 && nanos - lastDraw < 100_000_000L && done < total) {
+                return;
+            }
+            lastDraw = nanos;
+            int width = 30;
+            int filled = total == 0 ? width : (int) ((long) done * width / total);
+            err.printf(Locale.ROOT, "\r[%s%s] %d/%d uploads, %.0f/s ", "#".repeat(filled), " ".repeat(width - filled), done, total,
+                    done / Math.max(nanos / 1e9, 1e-9));
+            err.flush();
+        }
+
+        void finish() {
+            err.println();
+        }
+    }
+
+    static List<Path> list(List<Path> uploads) {
+        return new ArrayList<>(Inputs.expand(uploads, true));
+    }
+}

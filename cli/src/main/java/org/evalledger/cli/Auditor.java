@@ -1,0 +1,129 @@
+package org.evalledger.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.evalledger.anomaly.AnomalyDetector;
+import org.evalledger.anomaly.AnomalyReport;
+import org.evalledger.anomaly.Finding;
+import org.evalledger.anomaly.Severity;
+import org.evalledger.core.EvaluationRecord;
+import org.evalledger.schema.Issue;
+import org.evalledger.schema.RecordValidator;
+import org.evalledger.signing.Status;
+import org.evalledger.signing.Verification;
+import org.evalledger.signing.Verifier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The hub operator's decision for one upload (CLI.md "Decision rule for audit"): parse, validate,
+ * verify, check, then ACCEPT, REVIEW or REJECT with reason codes. Thread-safe: one per audit, shared
+ * by all worker threads.
+ */
+final class Auditor {
+    enum Decision { ACCEPT, REVIEW, REJECT }
+
+    /** Reason code when the status is below {@code --require}. */
+    static final String STATUS_BELOW_REQUIRED = "EL-AUDIT-STATUS";
+    /** Reason code prefix of a finding at warning or above: EL-ANOMALY-S2 and so on. */
+    static final String ANOMALY = "EL-ANOMALY-";
+    /** Reason code of an upload that cannot be read. */
+    static final String UNREADABLE = "EL-AUDIT-UNREADABLE";
+
+    private final RecordValidator validator;
+    private final Verifier verifier;
+    private final AnomalyDetector detector;
+    private final Status required;
+    private final @Nullable Instant at;
+
+    record Outcome(Path file, Decision decision, List<String> reasons, Map<String, Object> item) {}
+
+    Auditor(RecordValidator validator, Verifier verifier, AnomalyDetector detector, Status required, @Nullable Instant at) {
+        this.validator = validator;
+        this.verifier = verifier;
+        this.detector = detector;
+        this.required = required;
+        this.at = at;
+    }
+
+    /** {@code verified} → VERIFIED, {@code self-reported} → SELF_REPORTED, {@code any} → UNSIGNED (accepts all four). */
+    static Status required(String s) {
+        return switch (s) {
+            case "verified" -> Status.VERIFIED;
+            case "self-reported" -> Status.SELF_REPORTED;
+            case "any" -> Status.UNSIGNED;
+            default -> throw new UsageException("--require must be verified, self-reported or any, got " + s);
+        };
+    }
+
+    private static int rank(Status s) {
+        return switch (s) {
+            case VERIFIED -> 3;
+            case SELF_REPORTED -> 2;
+            case UNTRUSTED -> 1;
+            case UNSIGNED -> 0;
+            default -> -1;
+        };
+    }
+
+    /** @param file the file as it is named in the output */
+    Outcome audit(Path file, byte[] bytes) {
+        Uploads.Validated v = Uploads.validate(bytes, validator);
+        Verification ver = v.kind() == Uploads.Kind.envelope ? Uploads.verify(bytes, verifier, at) : null;
+        Status status = ver == null ? Status.UNSIGNED : ver.status();
+        Optional<EvaluationRecord> record = Uploads.recordToCheck(v, ver);
+        AnomalyReport anomalies = record.map(detector::check).orElse(null);
+
+        Set<String> reasons = new LinkedHashSet<>();
+        Decision d;
+        if (!v.valid() || status == Status.INVALID || status == Status.REVOKED) {
+            d = Decision.REJECT;
+            for (Issue i : v.report().errors()) {
+                reasons.add(i.code());
+            }
+            if (ver != null) {
+                ver.reason().ifPresent(r -> reasons.add(r.code()));
+            }
+        } else {
+            d = Decision.ACCEPT;
+            if (rank(status) < rank(required)) {
+                d = Decision.REVIEW;
+                reasons.add(STATUS_BELOW_REQUIRED);
+            }
+            if (anomalies != null) {
+                for (Finding f : anomalies.findings()) {
+                    if (f.severity().atLeast(Severity.WARNING)) {
+                        d = Decision.REVIEW;
+                        reasons.add(ANOMALY + f.detector());
+                    }
+                }
+            }
+        }
+        Map<String, Object> item = Json.obj();
+        item.put("file", file.toString());
+        item.put("decision", d.name());
+        item.put("reasons", new ArrayList<>(reasons));
+        item.put("validation", Uploads.validationItem(file, v));
+        item.put("verification", Uploads.verificationItem(file, ver));
+        item.put("anomalies", anomalies == null ? null : Uploads.checkItem(file, v.report().digest().orElse(null), anomalies));
+        return new Outcome(file, d, new ArrayList<>(reasons), item);
+    }
+
+    /** An upload that cannot be read at all is rejected, never stops the batch. */
+    static Outcome unreadable(Path file, String message) {
+        Map<String, Object> item = Json.obj();
+        item.put("file", file.toString());
+        item.put("decision", Decision.REJECT.name());
+        item.put("reasons", List.of(UNREADABLE));
+        item.put("validation", null);
+        item.put("verification", null);
+        item.put("anomalies", null);
+        item.put("message", message);
+        return new Outcome(file, Decision.REJECT, List.of(UNREADABLE), item);
+    }
+}

@@ -1,0 +1,30 @@
+package org.evalledger.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "countersign", mixinStandardHelpOptions = true,
+        description = "Adds your signature to envelopes (after re-running the evaluation). One input and no --out: to stdout.")
+final class CountersignCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    FormatOption format;
+    @Option(names = "--key", required = true, paramLabel = "KEY", description = "Private key file (PKCS#8 PEM).")
+    Path key;
+    @Option(names = "--out", paramLabel = "FILE|DIR", description = "Output file (one input) or directory.")
+    Path out;
+    @Parameters(paramLabel = "ENVELOPE", arity = "1..*", description = "Envelope files.")
+    List<Path> inputs;
+
+    @Override
+    public Integer call() {
+        return SignCommand.run(spec, format, key, out, inputs, true);
+    }
+}

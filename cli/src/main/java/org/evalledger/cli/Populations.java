@@ -1,0 +1,55 @@
+package org.evalledger.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.evalledger.anomaly.Population;
+import org.evalledger.core.EvaluationRecord;
+import org.evalledger.interop.Format;
+import org.evalledger.interop.ImportException;
+import org.evalledger.interop.ImportOptions;
+import org.evalledger.interop.Importers;
+import org.evalledger.schema.RecordValidator;
+
+/** {@code --population PATH}: a directory of records and envelopes, or a leaderboard table (CLI.md). */
+final class Populations {
+    private Populations() {}
+
+    static Population load(Path path, PrintWriter err) {
+        if (Files.isDirectory(path)) {
+            RecordValidator validator = RecordValidator.standard();
+            List<EvaluationRecord> records = new ArrayList<>();
+            int skipped = 0;
+            for (Path f : Inputs.expand(List.of(path), true)) {
+                Optional<EvaluationRecord> r = Uploads.validate(Inputs.read(f), validator).record();
+                if (r.isPresent()) {
+                    records.add(r.get());
+                } else {
+                    skipped++;
+                }
+            }
+            if (skipped > 0) {
+                err.println("evalledger: population " + path + ": left out " + skipped + " file(s) that are not valid records or envelopes");
+            }
+            return Population.of(records);
+        }
+        List<Path> file = Inputs.expand(List.of(path), false);
+        byte[] bytes = Inputs.read(file.get(0));
+        Optional<Format> format = Importers.detect(bytes);
+        if (format.isPresent() && format.get() == Format.LEADERBOARD_CSV) {
+            try {
+                return Population.of(Importers.importBytes(bytes, format, ImportOptions.defaults()).records());
+            } catch (ImportException e) {
+                throw new UsageException("population " + path + ": " + e.getMessage());
+            }
+        }
+        Optional<EvaluationRecord> one = Uploads.validate(bytes, RecordValidator.standard()).record();
+        if (one.isPresent()) {
+            return Population.of(List.of(one.get()));
+        }
+        throw new UsageException("population " + path + " is neither a directory of records nor an Open LLM Leaderboard v1/v2 table");
+    }
+}
