@@ -18,8 +18,8 @@ final class CountersignCommand implements Callable<Integer> {
     FormatOption format;
     @Option(names = "--key", required = true, paramLabel = "KEY", description = "Private key file (PKCS#8 PEM).")
     Path key;
-    @Option(names = "--out", paramLabel = "FILE|DIR", description = "Output file (one input) or directory.")
-    Path out;
+    @Option(names = "--out", paramLabel = "FILE|DIR", description = "Output file (one input) or directory (several inputs, an existing directory, or a path ending in /).")
+    String out;
     @Parameters(paramLabel = "ENVELOPE", arity = "1..*", description = "Envelope files.")
     List<Path> inputs;
 

@@ -28,8 +28,8 @@ final class SignCommand implements Callable<Integer> {
     FormatOption format;
     @Option(names = "--key", required = true, paramLabel = "KEY", description = "Private key file (PKCS#8 PEM).")
     Path key;
-    @Option(names = "--out", paramLabel = "FILE|DIR", description = "Output file (one input) or directory.")
-    Path out;
+    @Option(names = "--out", paramLabel = "FILE|DIR", description = "Output file (one input) or directory (several inputs, an existing directory, or a path ending in /).")
+    String out;
     @Parameters(paramLabel = "RECORD", arity = "1..*", description = "Record files.")
     List<Path> inputs;
 
@@ -39,7 +39,8 @@ final class SignCommand implements Callable<Integer> {
     }
 
     /** Shared by sign and countersign. */
-    static int run(picocli.CommandLine.Model.CommandSpec spec, FormatOption format, Path key, Path out, List<Path> inputs, boolean counter) {
+    static int run(picocli.CommandLine.Model.CommandSpec spec, FormatOption format, Path key, String outArg, List<Path> inputs, boolean counter) {
+        Path out = outArg == null ? null : Path.of(outArg);
         List<Path> files = Inputs.expand(inputs, false);
         if (out == null && files.size() > 1) {
             throw new UsageException("several inputs need --out DIR (one envelope per input, same file name)");
@@ -53,7 +54,7 @@ final class SignCommand implements Callable<Integer> {
         } catch (KeyException e) {
             throw new UsageException("cannot use key " + key + ": " + e.getMessage());
         }
-        boolean toDir = out != null && (files.size() > 1 || Files.isDirectory(out));
+        boolean toDir = out != null && (files.size() > 1 || Files.isDirectory(out) || outArg.endsWith("/"));
         RecordCodec codec = RecordCodec.standard();
         List<Object> items = new ArrayList<>();
         int exit = Main.OK;

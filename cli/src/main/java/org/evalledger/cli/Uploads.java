@@ -79,17 +79,16 @@ final class Uploads {
             JsonNode statement = Json.tree(env.payload());
             JsonNode p = statement.get("predicate");
             if (p == null || !p.isObject()) {
-                return envelopeIssue("the envelope's statement has no predicate object (the record)");
+                return envelopeIssue("EL-SIG-STATEMENT-SHAPE", "the envelope's statement has no predicate object (the record)");
             }
             predicate = Json.MAPPER.writeValueAsBytes(p);
         } catch (JacksonException e) {
-            return envelopeIssue("the envelope's payload is not a JSON in-toto statement");
+            return envelopeIssue("EL-SIG-PAYLOAD-JSON", "the envelope's payload is not a JSON in-toto statement");
         }
         return new Validated(kind, validator.validate(predicate), null);
     }
 
-    private static Validated envelopeIssue(String message) {
-        String code = "EL-SIG-PAYLOAD";
+    private static Validated envelopeIssue(String code, String message) {
         return new Validated(Kind.envelope, new ValidationReport(List.of(new Issue(code, org.evalledger.schema.Severity.ERROR, "",
                 message)), null, null), code);
     }

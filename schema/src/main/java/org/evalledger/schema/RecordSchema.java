@@ -22,15 +22,31 @@ public final class RecordSchema {
         return EvaluationRecord.SCHEMA_V1;
     }
 
+    /** The classpath location of the trust policy file's schema (CLI.md "Trust policy file"), beside the record schema. */
+    public static final String TRUST_POLICY_RESOURCE = "/org/evalledger/schema/trust-policy-v1.schema.json";
+
     /** The schema document's bytes (UTF-8 JSON). */
     public static byte[] bytes() {
-        try (InputStream in = RecordSchema.class.getResourceAsStream(RESOURCE)) {
+        return resource(RESOURCE);
+    }
+
+    /**
+     * The JSON Schema (2020-12) of trust policy files ({@code version} 1), whose {@code $id} is
+     * {@code https://evalledger.org/schemas/trust-policy/v1}; {@code TrustPolicy.parse} in
+     * evalledger-signing accepts exactly the documents it allows, and checks more (key ids, keys).
+     */
+    public static byte[] trustPolicyBytes() {
+        return resource(TRUST_POLICY_RESOURCE);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = RecordSchema.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("record-v1.schema.json is missing from the evalledger-schema jar");
+                throw new IllegalStateException(name + " is missing from the evalledger-schema jar");
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read record-v1.schema.json from the jar", e);
+            throw new UncheckedIOException("cannot read " + name + " from the jar", e);
         }
     }
 }
