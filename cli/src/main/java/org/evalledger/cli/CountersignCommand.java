@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -16,15 +15,13 @@ final class CountersignCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
     @Mixin
     FormatOption format;
-    @Option(names = "--key", required = true, paramLabel = "KEY", description = "Private key file (PKCS#8 PEM).")
-    Path key;
-    @Option(names = "--out", paramLabel = "FILE|DIR", description = "Output file (one input) or directory (several inputs, an existing directory, or a path ending in /).")
-    String out;
+    @Mixin
+    SigningOptions options;
     @Parameters(paramLabel = "ENVELOPE", arity = "1..*", description = "Envelope files.")
     List<Path> inputs;
 
     @Override
     public Integer call() {
-        return SignCommand.run(spec, format, key, out, inputs, true);
+        return SignCommand.run(spec, format, options.key, options.out, inputs, true);
     }
 }

@@ -15,7 +15,6 @@ import org.evalledger.signing.KeyFiles;
 import org.evalledger.signing.Signer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,16 +25,14 @@ final class SignCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
     @Mixin
     FormatOption format;
-    @Option(names = "--key", required = true, paramLabel = "KEY", description = "Private key file (PKCS#8 PEM).")
-    Path key;
-    @Option(names = "--out", paramLabel = "FILE|DIR", description = "Output file (one input) or directory (several inputs, an existing directory, or a path ending in /).")
-    String out;
+    @Mixin
+    SigningOptions options;
     @Parameters(paramLabel = "RECORD", arity = "1..*", description = "Record files.")
     List<Path> inputs;
 
     @Override
     public Integer call() {
-        return SignCommand.run(spec, format, key, out, inputs, false);
+        return SignCommand.run(spec, format, options.key, options.out, inputs, false);
     }
 
     /** Shared by sign and countersign. */
