@@ -1,0 +1,10 @@
+/**
+ * The tamper-evident history of evaluation results (LEDGER.md): an RFC 9162 Merkle log and its
+ * offline-verifiable proofs.
+ */
+module org.evalledger.ledger {
+    requires transitive org.evalledger.schema;
+    requires static transitive org.jspecify;
+
+    exports org.evalledger.ledger;
+}
