@@ -4,6 +4,7 @@
  */
 module org.evalledger.ledger {
     requires transitive org.evalledger.schema;
+    requires transitive org.evalledger.signing;
     requires static transitive org.jspecify;
 
     exports org.evalledger.ledger;
