@@ -1,0 +1,53 @@
+package org.evalledger.benchmarks;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.evalledger.anomaly.AnomalyDetector;
+import org.evalledger.anomaly.AnomalyReport;
+import org.evalledger.anomaly.ModelScores;
+import org.evalledger.anomaly.Population;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** Fitting a population of models × 20 benchmarks, and scoring one row against it. */
+@State(Scope.Benchmark)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class PopulationBench {
+    @Param({"1000", "10000", "100000"})
+    public int models;
+
+    private List<ModelScores> table;
+    private AnomalyDetector detector;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        table = Fixtures.table(models, 20, 7);
+        detector = AnomalyDetector.fit(Population.ofTable(table));
+        detector.check(table.get(0));
+    }
+
+    /** Fit, including the 20 cross-benchmark regressions a full row needs (they are otherwise fitted on first use). */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    public AnomalyReport fit() {
+        AnomalyDetector d = AnomalyDetector.fit(Population.ofTable(table));
+        return d.check(table.get(0));
+    }
+
+    /** Scoring one row of the population against it (all detectors). */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public AnomalyReport score() {
+        next = (next + 7919) % table.size();
+        return detector.check(table.get(next));
+    }
+}

@@ -1,0 +1,24 @@
+package org.evalledger.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Collection;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/** One short iteration of every benchmark at its smallest size, so that they cannot rot. Measures nothing. */
+class BenchmarksSmokeTest {
+    @Test
+    void everyBenchmarkRunsOnce() throws Exception {
+        Options opt = new OptionsBuilder().include("org\\.evalledger\\.benchmarks\\..*Bench\\..*")
+                .param("models", "1000").param("results", "6")
+                .forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100))
+                .shouldFailOnError(true).build();
+        Collection<RunResult> results = new Runner(opt).run();
+        assertFalse(results.isEmpty());
+    }
+}
