@@ -144,29 +144,39 @@ public final class Jcs {
      */
     private static BigDecimal shortest(double abs) {
         BigDecimal exact = new BigDecimal(abs);
-        for (int p = 1; p <= 17; p++) {
-            BigDecimal down = exact.round(new MathContext(p, RoundingMode.DOWN));
-            BigDecimal up = exact.round(new MathContext(p, RoundingMode.UP));
-            boolean downOk = Double.parseDouble(down.toString()) == abs;
-            boolean upOk = Double.parseDouble(up.toString()) == abs;
-            if (downOk && upOk && down.compareTo(up) != 0) {
-                int cmp = exact.subtract(down).compareTo(up.subtract(exact));
-                if (cmp < 0) {
-                    return down.stripTrailingZeros();
-                }
-                if (cmp > 0) {
-                    return up.stripTrailingZeros();
-                }
-                return (down.unscaledValue().testBit(0) ? up : down).stripTrailingZeros();
-            }
-            if (downOk) {
-                return down.stripTrailingZeros();
-            }
-            if (upOk) {
-                return up.stripTrailingZeros();
+        // Whether some p-digit decimal reads back as abs is monotone in p (the two p+1-digit
+        // neighbours of the exact value are at least as close as any p-digit one), so the fewest
+        // digits can be found by bisection: about 4 probes instead of up to 17.
+        int lo = 1;
+        int hi = 17; // 17 significant digits always round-trip
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (roundTrips(exact, abs, mid)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
             }
         }
-        // 17 significant digits always round-trip; the loop returns before this
-        return exact.round(MathContext.DECIMAL64).stripTrailingZeros();
+        int p = lo;
+        BigDecimal down = exact.round(new MathContext(p, RoundingMode.DOWN));
+        BigDecimal up = exact.round(new MathContext(p, RoundingMode.UP));
+        boolean downOk = Double.parseDouble(down.toString()) == abs;
+        boolean upOk = Double.parseDouble(up.toString()) == abs;
+        if (downOk && upOk && down.compareTo(up) != 0) {
+            int cmp = exact.subtract(down).compareTo(up.subtract(exact));
+            if (cmp < 0) {
+                return down.stripTrailingZeros();
+            }
+            if (cmp > 0) {
+                return up.stripTrailingZeros();
+            }
+            return (down.unscaledValue().testBit(0) ? up : down).stripTrailingZeros();
+        }
+        return (downOk ? down : up).stripTrailingZeros();
+    }
+
+    private static boolean roundTrips(BigDecimal exact, double abs, int p) {
+        return Double.parseDouble(exact.round(new MathContext(p, RoundingMode.DOWN)).toString()) == abs
+                || Double.parseDouble(exact.round(new MathContext(p, RoundingMode.UP)).toString()) == abs;
     }
 }
