@@ -31,6 +31,7 @@ public final class AnomalyConfig {
     final int s2MinModels;
     final int s2FitRowLimit;
     final double s2DropBelow;
+    final int s2MaxMasked;
     final double s3Sigmas;
     final double s3Z;
     final int s3MinPairs;
@@ -63,6 +64,7 @@ public final class AnomalyConfig {
         s2MinModels = atLeast(b.s2MinModels, 5, "s2MinModels");
         s2FitRowLimit = atLeast(b.s2FitRowLimit, 100, "s2FitRowLimit");
         s2DropBelow = positive(b.s2DropBelow, "s2DropBelow");
+        s2MaxMasked = atLeast(b.s2MaxMasked, 0, "s2MaxMasked");
         s3Sigmas = positive(b.s3Sigmas, "s3Sigmas");
         s3Z = positive(b.s3Z, "s3Z");
         s3MinPairs = atLeast(b.s3MinPairs, 2, "s3MinPairs");
@@ -116,6 +118,7 @@ public final class AnomalyConfig {
         b.s2MinModels = s2MinModels;
         b.s2FitRowLimit = s2FitRowLimit;
         b.s2DropBelow = s2DropBelow;
+        b.s2MaxMasked = s2MaxMasked;
         b.s3Sigmas = s3Sigmas;
         b.s3Z = s3Z;
         b.s3MinPairs = s3MinPairs;
@@ -148,8 +151,9 @@ public final class AnomalyConfig {
         private double s2HuberK = 1.345;
         private double s2Clip = 0.005;
         private int s2MinModels = 30;
-        private int s2FitRowLimit = 20_000;
+        private int s2FitRowLimit = 5_000;
         private double s2DropBelow = 3.5;
+        private int s2MaxMasked = 2;
         private double s3Sigmas = 3;
         private double s3Z = 3.5;
         private int s3MinPairs = 8;
@@ -252,6 +256,16 @@ public final class AnomalyConfig {
          */
         public Builder s2DropBelow(double v) {
             s2DropBelow = v;
+            return this;
+        }
+
+        /**
+         * S2: at most this many benchmarks of one model are masked (each masking needs regressions on
+         * a new combination of predictors, fitted once per population and combination). Default 2;
+         * on the v1 and v2 leaderboards more masking changes no figure.
+         */
+        public Builder s2MaxMasked(int v) {
+            s2MaxMasked = v;
             return this;
         }
 

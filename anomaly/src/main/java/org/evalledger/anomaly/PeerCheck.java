@@ -19,6 +19,18 @@ final class PeerCheck {
 
     private record Column(double[] logSize, double[] points, String[] modelIds) {}
 
+    /** Median, MAD and count of one window of one benchmark's column. */
+    private record WindowStats(double median, double mad, int n) {}
+
+    private record WindowKey(String benchmark, int from, int to) {}
+
+    private static final int MAX_CACHED_WINDOWS = 200_000;
+
+    /** Model ids of the sized, non-broken rows: a candidate that is not one of them has no own rows to leave out. */
+    private final java.util.Set<String> ids = new java.util.HashSet<>();
+    /** Statistics of windows that contain none of the candidate's rows, shared by all candidates of the same size. */
+    private final Map<WindowKey, WindowStats> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
     PeerCheck(List<ModelScores> models, boolean[] excluded) {
         Map<String, List<Integer>> rows = new HashMap<>();
         for (int i = 0; i < models.size(); i++) {
@@ -26,6 +38,7 @@ final class PeerCheck {
             if (excluded[i] || !m.hasSize()) {
                 continue;
             }
+            ids.add(m.modelId());
             for (String b : m.scores().keySet()) {
                 rows.computeIfAbsent(b, k -> new java.util.ArrayList<>()).add(i);
             }
@@ -62,19 +75,16 @@ final class PeerCheck {
             Column col = columns.get(b);
             int from = col == null ? 0 : lowerBound(col.logSize, l - w);
             int to = col == null ? 0 : upperBound(col.logSize, l + w);
-            double[] peers = new double[Math.max(0, to - from)];
-            int n = 0;
-            for (int k = from; k < to; k++) {
-                if (!col.modelIds[k].equals(c.model.modelId())) {
-                    peers[n++] = col.points[k];
-                }
-            }
+            WindowStats st = col == null ? new WindowStats(Double.NaN, Double.NaN, 0)
+                    : ids.contains(c.model.modelId()) ? window(col, from, to, c.model.modelId())
+                    : cached(b, col, from, to);
+            int n = st.n();
             if (n < c.config.s1MinPeers) {
                 c.skip(DetectorId.S1, b + ": " + n + " peers within ±" + w + " log10(parameters), need " + c.config.s1MinPeers);
                 continue;
             }
-            double med = Stats.medianInPlace(peers, n);
-            double mad = Math.max(Stats.mad(peers, n, med), c.config.s1MadFloor);
+            double med = st.median();
+            double mad = Math.max(st.mad(), c.config.s1MadFloor);
             double x = e.getValue().points();
             double z = Stats.modifiedZ(x, med, mad);
             c.s1z.put(b, z);
@@ -85,6 +95,34 @@ final class PeerCheck {
                                 + size(Math.pow(10, l + w)) + " parameters); modified z " + Check.z(z));
             }
         }
+    }
+
+    private WindowStats cached(String benchmark, Column col, int from, int to) {
+        WindowKey key = new WindowKey(benchmark, from, to);
+        WindowStats st = cache.get(key);
+        if (st == null) {
+            st = window(col, from, to, null);
+            if (cache.size() < MAX_CACHED_WINDOWS) {
+                cache.put(key, st);
+            }
+        }
+        return st;
+    }
+
+    /** The statistics of rows [from, to) of a column, leaving out the rows of {@code exclude}. */
+    private static WindowStats window(Column col, int from, int to, @org.jspecify.annotations.Nullable String exclude) {
+        double[] peers = new double[Math.max(0, to - from)];
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            if (exclude == null || !col.modelIds[k].equals(exclude)) {
+                peers[n++] = col.points[k];
+            }
+        }
+        if (n == 0) {
+            return new WindowStats(Double.NaN, Double.NaN, 0);
+        }
+        double med = Stats.medianInPlace(peers, n);
+        return new WindowStats(med, Stats.mad(peers, n, med), n);
     }
 
     private static String size(double params) {

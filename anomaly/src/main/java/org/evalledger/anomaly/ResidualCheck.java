@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * (j, S) and cached; when too few models have all of S, the predictor that costs most models is
  * dropped until enough remain). The residual's robust z is (r − median)/(1.4826·MAD) of the
  * population's residuals of that regression, the scale floored at the equivalent of 0.5 points.
- * Outliers are then masked one at a time: the benchmark with the most extreme |z| beyond 3.5 keeps
- * its z and is left out of the others' predictions, which are made again; a broken run (GSM8K at
- * 0) must not make the healthy benchmarks look inflated, nor an inflated one its partners broken. The largest inflation-side z is the candidate's S2 score; above 3.5 it is
+ * Outliers are then masked one at a time (at most two): the benchmark with the most extreme |z|
+ * beyond 3.5 keeps its z and is left out of the others' predictions, which are made again; a broken
+ * run (GSM8K at 0) must not make the healthy benchmarks look inflated, nor an inflated one its
+ * partners broken. The bound keeps the number of distinct regressions a population needs small. The largest inflation-side z is the candidate's S2 score; above 3.5 it is
  * flagged with the points it sits above prediction. S5 reports an RMS of the z's above 2.5 as
  * information.
  *
@@ -209,7 +210,7 @@ final class ResidualCheck {
                     worst = e.getKey();
                 }
             }
-            if (worst == null || have.size() - masked.size() - 1 < 2) {
+            if (worst == null || have.size() - masked.size() - 1 < 2 || masked.size() >= config.s2MaxMasked) {
                 break;
             }
             masked.add(worst);

@@ -45,12 +45,17 @@ final class Fixtures {
 
     /** A table of {@code models} rows × {@code benchmarks} benchmarks following one latent ability. */
     static List<ModelScores> table(int models, int benchmarks, long seed) {
+        return table(models, benchmarks, seed, "org/model-");
+    }
+
+    /** The same with another id prefix (uploads of models the population does not hold). */
+    static List<ModelScores> table(int models, int benchmarks, long seed, String prefix) {
         Random r = new Random(seed);
         List<ModelScores> rows = new ArrayList<>(models);
         for (int i = 0; i < models; i++) {
             long params = Math.round(Math.pow(10, 9 + 2 * r.nextDouble()));
             double a = 0.2 + 0.25 * (Math.log10(params) - 9) + 0.08 * r.nextGaussian();
-            ModelScores.Builder b = ModelScores.builder("org/model-" + i).parameters(params);
+            ModelScores.Builder b = ModelScores.builder(prefix + i).parameters(params);
             for (int j = 0; j < benchmarks; j++) {
                 double p = Math.min(0.99, Math.max(0.01, 0.25 + 0.6 * a + 0.02 * r.nextGaussian() + 0.01 * j));
                 b.score(j < SIX.length ? SIX[j] : "bench_" + j, Score.proportion(Math.round(p * 1000) / 1000.0));

@@ -24,12 +24,14 @@ public class PopulationBench {
     public int models;
 
     private List<ModelScores> table;
+    private List<ModelScores> uploads;
     private AnomalyDetector detector;
     private int next;
 
     @Setup(Level.Trial)
     public void setup() {
         table = Fixtures.table(models, 20, 7);
+        uploads = Fixtures.table(10_000, 20, 8, "upload/model-");
         detector = AnomalyDetector.fit(Population.ofTable(table));
         detector.check(table.get(0));
     }
@@ -42,7 +44,16 @@ public class PopulationBench {
         return d.check(table.get(0));
     }
 
-    /** Scoring one row of the population against it (all detectors). */
+    /** Scoring an upload of a model the population does not hold (all detectors): a hub's case. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public AnomalyReport scoreUpload() {
+        next = (next + 7919) % uploads.size();
+        return detector.check(uploads.get(next));
+    }
+
+    /** Scoring one row of the population against it (all detectors; its own rows are left out of S1, exactly). */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
