@@ -26,7 +26,7 @@ record RecordScores(ModelScores scores, List<String> notComparable) {
                 .transition(model.derivation() == null ? null : Transition.of(model.derivation()))
                 .asOf(instant(record.evaluatedAt() != null ? record.evaluatedAt() : record.createdAt()));
         List<String> notes = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Result r : record.results()) {
             Task task = r.task();
             String id = task.benchmark();

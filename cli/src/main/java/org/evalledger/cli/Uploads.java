@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.evalledger.anomaly.AnomalyDetector;
 import org.evalledger.anomaly.AnomalyReport;
 import org.evalledger.anomaly.Expected;
 import org.evalledger.anomaly.Finding;
@@ -224,9 +223,5 @@ final class Uploads {
             }
         }
         return v.record();
-    }
-
-    static AnomalyReport check(AnomalyDetector detector, EvaluationRecord record) {
-        return detector.check(record);
     }
 }
