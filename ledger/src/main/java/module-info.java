@@ -6,6 +6,9 @@ module org.evalledger.ledger {
     requires transitive org.evalledger.schema;
     requires transitive org.evalledger.signing;
     requires static transitive org.jspecify;
+    requires java.sql;
+    requires flyway.core;
+    requires org.xerial.sqlitejdbc;
 
     exports org.evalledger.ledger;
 }

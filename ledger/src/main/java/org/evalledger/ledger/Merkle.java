@@ -71,26 +71,39 @@ public final class Merkle {
         return nodeHash(mth(leaves, from, from + k), mth(leaves, from + k, to));
     }
 
+    /** MTH of leaf ranges [from, to) of one tree; how a log serves them is its own affair. */
+    interface Hashes {
+        byte[] mth(long from, long to);
+    }
+
+    private static Hashes of(List<byte[]> leaves) {
+        return (from, to) -> mth(leaves, (int) from, (int) to);
+    }
+
     /** RFC 9162 PATH(index, D[0:n]): the audit path of leaf {@code index} in the tree of these leaves. */
     public static List<byte[]> inclusionProof(List<byte[]> leafHashes, int index) {
         Objects.checkIndex(index, leafHashes.size());
+        return inclusionProof(of(leafHashes), index, leafHashes.size());
+    }
+
+    static List<byte[]> inclusionProof(Hashes hashes, long index, long size) {
         List<byte[]> out = new ArrayList<>();
-        path(leafHashes, index, 0, leafHashes.size(), out);
+        path(hashes, index, 0, size, out);
         return out;
     }
 
-    private static void path(List<byte[]> leaves, int m, int from, int to, List<byte[]> out) {
-        int n = to - from;
+    private static void path(Hashes h, long m, long from, long to, List<byte[]> out) {
+        long n = to - from;
         if (n <= 1) {
             return;
         }
-        int k = (int) split(n);
+        long k = split(n);
         if (m < k) {
-            path(leaves, m, from, from + k, out);
-            out.add(mth(leaves, from + k, to));
+            path(h, m, from, from + k, out);
+            out.add(h.mth(from + k, to));
         } else {
-            path(leaves, m - k, from + k, to, out);
-            out.add(mth(leaves, from, from + k));
+            path(h, m - k, from + k, to, out);
+            out.add(h.mth(from, from + k));
         }
     }
 
@@ -103,28 +116,32 @@ public final class Merkle {
         if (m < 0 || m > n) {
             throw new IndexOutOfBoundsException("first size " + m + " outside [0, " + n + "]");
         }
+        return consistencyProof(of(leafHashes), m, n);
+    }
+
+    static List<byte[]> consistencyProof(Hashes hashes, long m, long n) {
         List<byte[]> out = new ArrayList<>();
         if (m > 0 && m < n) {
-            subproof(leafHashes, m, 0, n, true, out);
+            subproof(hashes, m, 0, n, true, out);
         }
         return out;
     }
 
-    private static void subproof(List<byte[]> leaves, int m, int from, int to, boolean complete, List<byte[]> out) {
-        int n = to - from;
+    private static void subproof(Hashes h, long m, long from, long to, boolean complete, List<byte[]> out) {
+        long n = to - from;
         if (m == n) {
             if (!complete) {
-                out.add(mth(leaves, from, to));
+                out.add(h.mth(from, to));
             }
             return;
         }
-        int k = (int) split(n);
+        long k = split(n);
         if (m <= k) {
-            subproof(leaves, m, from, from + k, complete, out);
-            out.add(mth(leaves, from + k, to));
+            subproof(h, m, from, from + k, complete, out);
+            out.add(h.mth(from + k, to));
         } else {
-            subproof(leaves, m - k, from + k, to, false, out);
-            out.add(mth(leaves, from, from + k));
+            subproof(h, m - k, from + k, to, false, out);
+            out.add(h.mth(from, from + k));
         }
     }
 

@@ -1,0 +1,35 @@
+-- The ledger of LEDGER.md on SQLite. One row in ledger_state holds the origin and the tree size;
+-- entries hold the hashed entry document (JCS) and the envelope bytes it binds; nodes hold the
+-- complete-subtree hashes (level 0 = leaf hashes) from which roots and proofs are assembled.
+CREATE TABLE ledger_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    origin TEXT NOT NULL,
+    allow_unsigned INTEGER NOT NULL,
+    tree_size INTEGER NOT NULL
+);
+
+CREATE TABLE entries (
+    idx INTEGER PRIMARY KEY,
+    entry BLOB NOT NULL,
+    envelope BLOB NOT NULL,
+    envelope_sha256 TEXT NOT NULL UNIQUE,
+    record_digest TEXT NOT NULL,
+    model TEXT NOT NULL,
+    status TEXT NOT NULL,
+    appended_at TEXT NOT NULL
+);
+CREATE INDEX entries_record_digest ON entries (record_digest);
+CREATE INDEX entries_model ON entries (model);
+
+CREATE TABLE nodes (
+    level INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    hash BLOB NOT NULL,
+    PRIMARY KEY (level, idx)
+);
+
+CREATE TABLE checkpoints (
+    tree_size INTEGER PRIMARY KEY,
+    root BLOB NOT NULL,
+    note TEXT NOT NULL
+);
