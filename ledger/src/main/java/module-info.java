@@ -7,7 +7,9 @@ module org.evalledger.ledger {
     requires transitive org.evalledger.signing;
     requires static transitive org.jspecify;
     requires java.sql;
+    requires transitive org.evalledger.anomaly;
     requires flyway.core;
+    requires com.zaxxer.hikari;
     requires org.xerial.sqlitejdbc;
 
     exports org.evalledger.ledger;

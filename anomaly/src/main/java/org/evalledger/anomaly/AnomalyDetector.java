@@ -110,6 +110,18 @@ public final class AnomalyDetector {
         return run(new Check(Objects.requireNonNull(candidate, "candidate"), catalogue, config), false);
     }
 
+    /**
+     * S3 between two versions of one model's results, as a ledger's history shows them: every
+     * benchmark both records score comparably (the catalogue's metric at its n-shot), judged as a
+     * {@link Transition#NEW_VERSION} against this population's pairs. Benchmarks that cannot be
+     * judged (no stderr and no item count, too few reference pairs) are left out.
+     */
+    public List<VersionJump> versionJumps(EvaluationRecord older, EvaluationRecord newer) {
+        ModelScores was = RecordScores.of(Objects.requireNonNull(older, "older"), catalogue).scores();
+        ModelScores now = RecordScores.of(Objects.requireNonNull(newer, "newer"), catalogue).scores();
+        return List.copyOf(s3.jumps(new Check(now, catalogue, config), was, Transition.NEW_VERSION, "the version of " + older.createdAt().text()));
+    }
+
     private AnomalyReport run(Check c, boolean rangeChecked) {
         RangeCheck.run(c, rangeChecked);
         AttainableCheck.run(c);

@@ -105,6 +105,17 @@ final class VersionJumpCheck {
     }
 
     private void compare(Check c, ModelScores old, Transition type, String what) {
+        for (VersionJump j : jumps(c, old, type, what)) {
+            if (j.flagged()) {
+                c.flag(DetectorId.S3, j.benchmark(), j.metric(), j.newer(), Expected.point(j.older() + j.typicalDelta()),
+                        Statistic.modifiedZ(j.z()), j.explanation());
+            }
+        }
+    }
+
+    /** S3 on every benchmark the two rows share; what cannot be judged is recorded as skipped on the check. */
+    List<VersionJump> jumps(Check c, ModelScores old, Transition type, String what) {
+        List<VersionJump> out = new ArrayList<>();
         for (Map.Entry<String, Score> e : c.model.scores().entrySet()) {
             String b = e.getKey();
             Score was = old.scores().get(b);
@@ -133,13 +144,13 @@ final class VersionJumpCheck {
             double med = Stats.median(ref);
             double mad = Math.max(Stats.mad(ref, ref.length, med), c.config.s3MadFloor);
             double z = Stats.modifiedZ(delta, med, mad);
-            if (Math.abs(delta) > c.config.s3Sigmas * noise && Math.abs(z) > c.config.s3Z) {
-                c.flag(DetectorId.S3, b, c.metric(b, now), now.points(), Expected.point(was.points() + med), Statistic.modifiedZ(z),
-                        b + " moved " + Check.signed(delta) + " points from " + what + " (" + Check.fmt(was.points()) + " -> "
-                                + Check.fmt(now.points()) + "); " + ref.length + " " + refName + " typically move "
-                                + Check.signed(med) + " (MAD " + Check.fmt(mad) + "), robust z " + Check.z(z));
-            }
+            boolean flagged = Math.abs(delta) > c.config.s3Sigmas * noise && Math.abs(z) > c.config.s3Z;
+            out.add(new VersionJump(b, c.metric(b, now), was.points(), now.points(), delta, noise, med, z, flagged,
+                    b + " moved " + Check.signed(delta) + " points from " + what + " (" + Check.fmt(was.points()) + " -> "
+                            + Check.fmt(now.points()) + "); " + ref.length + " " + refName + " typically move "
+                            + Check.signed(med) + " (MAD " + Check.fmt(mad) + "), robust z " + Check.z(z)));
         }
+        return out;
     }
 
     private static @Nullable Double se(Check c, String b, Score s) {

@@ -1,8 +1,6 @@
 package org.evalledger.ledger;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import org.evalledger.core.EvaluationRecord;
@@ -23,7 +21,7 @@ import org.evalledger.signing.TrustedKey;
 import org.evalledger.signing.Verifier;
 
 /**
- * The JVM that {@link LedgerCrashTest} kills: appends envelopes to a SQLite ledger forever and
+ * The JVM that {@link LedgerCrashContract} kills: appends envelopes to a ledger (SQLite file or PostgreSQL URL) forever and
  * prints {@code ACK index sha256} after each append returns and {@code CP size rootHex} after
  * each checkpoint, flushing every line.
  */
@@ -41,18 +39,19 @@ public final class CrashAppender {
     }
 
     public static void main(String[] args) throws Exception {
-        Path db = Path.of(args[0]);
+        String db = args[0];
         long run = Long.parseLong(args[1]);
         Signer signer = Signer.of(key(1));
         SigningKey hub = key(2);
-        try (Ledger ledger = Ledger.openSqlite(db, "crash.test/log", verifier(), Clock.systemUTC())) {
+        Verifier verifier = verifier();
+        try (Ledger ledger = Ledger.open(db)) {
             for (long i = 0; ; i++) {
                 EvaluationRecord r = EvaluationRecord.builder().recordId("crash:" + run + ":" + i)
                         .createdAt(Timestamp.parse("2026-06-13T09:30:00Z")).model(Model.of("lab/model-" + (i % 5)))
                         .producer(Producer.of("Lab", Relationship.FIRST_PARTY, SourceType.EVALUATION_RUN))
                         .addResult(Result.of(Task.of("mmlu"), List.of(Metric.of("acc", 0.5, true)))).build();
                 byte[] envelope = signer.sign(r).toJson();
-                Ledger.Appended a = ledger.append(envelope);
+                Ledger.Appended a = ledger.append(envelope, verifier);
                 System.out.println("ACK " + a.index() + " " + HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                         .digest(envelope)));
                 System.out.flush();

@@ -15,7 +15,7 @@ import org.flywaydb.core.api.migration.Context;
 public final class V1__Ledger extends BaseJavaMigration {
     private final String dialect;
 
-    /** @param dialect {@code sqlite} (PostgreSQL is not built yet) */
+    /** @param dialect {@code sqlite} or {@code postgresql}: the folder of its SQL script */
     public V1__Ledger(String dialect) {
         this.dialect = dialect;
     }

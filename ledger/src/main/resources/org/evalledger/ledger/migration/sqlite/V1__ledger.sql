@@ -1,10 +1,13 @@
--- The ledger of LEDGER.md on SQLite. One row in ledger_state holds the origin and the tree size;
+-- The ledger of LEDGER.md on SQLite. One row in ledger_state holds the origin, the hub's public
+-- key (PEM) and the tree size;
 -- entries hold the hashed entry document (JCS) and the envelope bytes it binds; nodes hold the
 -- complete-subtree hashes (level 0 = leaf hashes) from which roots and proofs are assembled.
 CREATE TABLE ledger_state (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     origin TEXT NOT NULL,
     allow_unsigned INTEGER NOT NULL,
+    hub_key TEXT NOT NULL,
+    hub_key_file TEXT,
     tree_size INTEGER NOT NULL
 );
 

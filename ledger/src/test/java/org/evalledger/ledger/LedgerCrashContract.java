@@ -9,7 +9,6 @@ import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,18 +21,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * LEDGER.md's crash test on SQLite: a separate JVM appends in a loop and is killed with SIGKILL at a
+ * LEDGER.md's crash test, run on SQLite ({@link SqliteCrashTest}) and PostgreSQL
+ * ({@link PostgresCrashTest}): a separate JVM appends in a loop and is killed with SIGKILL at a
  * random moment, 50 times; after each kill every append that had returned is present with its
  * envelope, no partial entry is visible ({@code verify} passes), and the tree is consistent with
  * every checkpoint issued before the kill.
  */
-class LedgerCrashTest {
+abstract class LedgerCrashContract {
     @TempDir
     Path dir;
 
+    /** A new, empty database of this store. */
+    abstract String newDatabase();
+
     @Test
     void fiftySigkillsLoseNoAcknowledgedAppendAndLeaveNoPartialEntry() throws Exception {
-        Path db = dir.resolve("crash.db");
+        String db = newDatabase();
+        Ledger.create(db, new Ledger.Setup("crash.test/log", CrashAppender.key(2).publicKey(), null, false)).close();
         String cp = String.join(File.pathSeparator, System.getProperty("jdk.module.path", ""), System.getProperty("java.class.path", ""));
         Map<Long, String> acked = new ConcurrentHashMap<>();
         Map<Long, String> checkpoints = new LinkedHashMap<>();
@@ -41,7 +45,7 @@ class LedgerCrashTest {
         int kills = 0;
         for (int run = 0; run < 50; run++) {
             Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
-                    "-Dslf4j.internal.verbosity=ERROR", CrashAppender.class.getName(), db.toString(), Integer.toString(run)))
+                    "-Dslf4j.internal.verbosity=ERROR", CrashAppender.class.getName(), db, Integer.toString(run)))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             List<String> lines = new ArrayList<>();
             Thread reader = new Thread(() -> {
@@ -82,7 +86,7 @@ class LedgerCrashTest {
                     }
                 }
             }
-            try (Ledger l = Ledger.openSqlite(db, "crash.test/log", CrashAppender.verifier(), Clock.systemUTC())) {
+            try (Ledger l = Ledger.open(db)) {
                 Ledger.VerifyResult v = l.verify();
                 assertTrue(v.ok(), "after kill " + run + ": " + v);
                 long size = l.size();
