@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Trusted benchmark records: validate, sign, verify, check and audit evaluation results.",
         subcommands = {KeygenCommand.class, ImportCommand.class, ExportCommand.class, ValidateCommand.class, SignCommand.class,
                 CountersignCommand.class, TrustCommand.class, VerifyCommand.class, CheckCommand.class, AuditCommand.class,
-                DemoCommand.class, CrashCommand.class})
+                DemoCommand.class, LedgerCommand.class, CrashCommand.class})
 public final class Main implements Runnable {
     /** Everything valid, verified, unflagged or accepted. */
     public static final int OK = 0;

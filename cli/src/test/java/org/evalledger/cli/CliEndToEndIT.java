@@ -138,6 +138,99 @@ class CliEndToEndIT {
     }
 
     @Test
+    void aHubKeepsItsHistoryInALedgerAndAnyoneChecksAProofOffline() throws Exception {
+        Path lmEval = SharedData.path("corpus/formats/lm_eval_results_2026-01-21T03-44-18.458309.json");
+        for (String[] k : List.of(new String[] {"lab", "ed25519"}, new String[] {"reviewer", "ed25519"}, new String[] {"hub", "ed25519"})) {
+            assertEquals(0, run("keygen", "--algorithm", k[1], "--out", k[0]).exit());
+        }
+        Run imported = run("import", "--out", "records", "--producer", "Lab", "--created-at", "2026-06-13T09:30:00Z", "--format", "json",
+                lmEval.toString());
+        Path record = dir.resolve(imported.json().get(0).get("file").asString());
+        assertEquals(0, run("sign", "--key", "lab.key", "--out", "signed.dsse.json", record.toString()).exit());
+        assertEquals(0, run("countersign", "--key", "reviewer.key", "--out", "counter.dsse.json", "signed.dsse.json").exit());
+        assertEquals(0, run("trust", "add", "--policy", "trust.json", "--key", "lab.pub", "--owner", "Lab", "--role", "producer").exit());
+        assertEquals(0, run("trust", "add", "--policy", "trust.json", "--key", "reviewer.pub", "--owner", "R", "--role", "verifier").exit());
+        byte[] bad = Files.readAllBytes(dir.resolve("signed.dsse.json"));
+        bad[bad.length / 2] ^= 1;
+        Files.write(dir.resolve("bad.dsse.json"), bad);
+
+        Run init = run("ledger", "init", "--db", "hub.db", "--origin", "hub.example.org/evalledger", "--key", "hub.key", "--format", "json");
+        assertEquals(0, init.exit(), init.err());
+        assertTrue(init.json().get("hubKey").asString().startsWith("hub.example.org/evalledger+"), init.out());
+        Run again = run("ledger", "init", "--db", "hub.db", "--origin", "hub.example.org/evalledger", "--key", "hub.key");
+        assertEquals(2, again.exit());
+        assertTrue(again.err().contains("EL-LEDGER-EXISTS"), again.err());
+
+        Run append = run("ledger", "append", "--db", "hub.db", "--trust", "trust.json", "--format", "json", "signed.dsse.json",
+                "counter.dsse.json", "signed.dsse.json", "bad.dsse.json");
+        assertEquals(1, append.exit(), append.err());
+        JsonNode a = append.json();
+        assertEquals(List.of(0L, 1L, 0L), List.of(a.get(0).get("index").asLong(), a.get(1).get("index").asLong(), a.get(2).get("index").asLong()));
+        assertEquals(List.of(true, true, false), List.of(a.get(0).get("new").asBoolean(), a.get(1).get("new").asBoolean(), a.get(2).get("new").asBoolean()));
+        assertEquals("VERIFIED", a.get(1).get("status").asString());
+        assertTrue(a.get(3).get("index").isNull() && a.get(3).get("refused").asString().startsWith("INVALID EL-SIG-"), a.get(3).toString());
+
+        String model = Json.tree(Files.readAllBytes(record)).get("model").get("id").asString();
+        Run history = run("ledger", "history", "--db", "hub.db", "--format", "json", model);
+        assertEquals(0, history.exit(), history.err());
+        JsonNode h = history.json();
+        assertTrue(h.size() >= 2 && h.size() % 2 == 0, h.toString());
+        JsonNode first = h.get(0);
+        JsonNode upgraded = null;
+        for (JsonNode row : h) {
+            if (row.get("index").asLong() == 1 && row.get("series").equals(first.get("series"))) {
+                upgraded = row;
+            }
+        }
+        assertEquals("SELF_REPORTED", first.get("status").asString());
+        assertEquals("VERIFIED", upgraded.get("status").asString(), "the countersigned copy shows as a status upgrade");
+        assertEquals(0.0, upgraded.get("delta").asDouble());
+        assertEquals(first.get("digest"), upgraded.get("digest"));
+
+        Run cp = run("ledger", "checkpoint", "--db", "hub.db", "--format", "json");
+        assertEquals(0, cp.exit(), cp.err());
+        assertEquals(2, cp.json().get("treeSize").asLong());
+        assertTrue(cp.json().get("note").asString().startsWith("hub.example.org/evalledger\n2\n"), cp.out());
+
+        Run prove = run("ledger", "prove", "--db", "hub.db", "--index", "1", "--format", "json");
+        assertEquals(0, prove.exit(), prove.err());
+        Files.writeString(dir.resolve("proof.json"), prove.out());
+        assertEquals(1, prove.json().get("proof").size());
+        Run offline = run("ledger", "verify-proof", "--hub-key", "hub.pub", "--proof", "proof.json", "--envelope", "counter.dsse.json",
+                "--format", "json");
+        assertEquals(0, offline.exit(), offline.out() + offline.err());
+        assertTrue(offline.json().get("ok").asBoolean());
+        Run wrongEnvelope = run("ledger", "verify-proof", "--hub-key", "hub.pub", "--proof", "proof.json", "--envelope", "signed.dsse.json");
+        assertEquals(1, wrongEnvelope.exit(), wrongEnvelope.out());
+        Run wrongKey = run("ledger", "verify-proof", "--hub-key", "lab.pub", "--proof", "proof.json");
+        assertEquals(1, wrongKey.exit(), wrongKey.out());
+        Files.writeString(dir.resolve("forged.json"), prove.out().replace(prove.json().get("proof").get(0).asString(), "00".repeat(32)));
+        Run forged = run("ledger", "verify-proof", "--hub-key", "hub.pub", "--proof", "forged.json");
+        assertEquals(1, forged.exit(), forged.out());
+
+        Run consistency = run("ledger", "consistency", "--db", "hub.db", "--from-size", "1", "--format", "json");
+        assertEquals(0, consistency.exit(), consistency.err());
+        assertEquals(2, consistency.json().get("toSize").asLong());
+        assertEquals(cp.json().get("rootHash"), consistency.json().get("toRoot"));
+
+        Run ok = run("ledger", "verify", "--db", "hub.db", "--format", "json");
+        assertEquals(0, ok.exit(), ok.out() + ok.err());
+        assertTrue(ok.json().get("ok").asBoolean());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("hub.db"));
+                java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE entries SET status = 'VERIFIED' WHERE idx = 0");
+        }
+        Run tampered = run("ledger", "verify", "--db", "hub.db", "--format", "json");
+        assertEquals(1, tampered.exit(), tampered.out());
+        assertEquals(0, tampered.json().get("firstBadIndex").asLong());
+
+        Run missing = run("ledger", "history", "--db", "nothing-here.db", "some/model");
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().startsWith("evalledger: EL-LEDGER-NOT-FOUND"), missing.err());
+        noStackTrace(missing);
+    }
+
+    @Test
     void theDemoShowsAllSixDecisions() throws Exception {
         Run demo = run("demo");
         assertEquals(0, demo.exit(), demo.out() + demo.err());

@@ -369,7 +369,7 @@ public final class Ledger implements AutoCloseable {
                         warnings.add("supersedes " + supersedes + ", which is no record of " + model + " in this ledger");
                     }
                 }
-                String appendedAt = Timestamp.of(clock.instant()).text();
+                String appendedAt = Timestamp.of(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).text();
                 byte[] entry = entryDocument(appendedAt, p.sha, model, p.digest, p.status);
                 insertEntry.setLong(1, index);
                 insertEntry.setBytes(2, entry);
