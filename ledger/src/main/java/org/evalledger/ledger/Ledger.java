@@ -303,7 +303,7 @@ public final class Ledger implements AutoCloseable {
             try {
                 EvaluationRecord r = CODEC.read(upload);
                 byte[] canonical = CODEC.canonical(r);
-                return new Prepared(canonical, hex(sha256(canonical)), CODEC.digest(r), r, Status.UNSIGNED, null);
+                return new Prepared(canonical, hex(sha256(canonical)), org.evalledger.schema.CanonicalJson.digestOf(canonical), r, Status.UNSIGNED, null);
             } catch (RecordFormatException e) {
                 return Prepared.refused("not a valid record: " + e.getMessage());
             }
