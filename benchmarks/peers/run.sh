@@ -22,8 +22,6 @@ die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
 # --- 0. tools (idempotent) ---------------------------------------------------------------------
 [[ -f "$root/cli/target/evalledger.jar" ]] ||
   die "cli/target/evalledger.jar is missing: build it first (./evalledger --version builds it), so no build is timed"
-jar_id() { stat -c '%s bytes, built %y' "$root/cli/target/evalledger.jar" | cut -d. -f1; }
-jar="$(jar_id)"
 if ! "$py" -c 'import jsonschema, nacl' 2>/dev/null; then
   say "installing python3-jsonschema python3-nacl (apt)"
   apt-get update -qq && apt-get install -y -qq python3-jsonschema python3-nacl >/dev/null
@@ -55,11 +53,15 @@ files=$(find "$corpus/envelopes" -name '*.json' | wc -l)
 
 node_peer() { node "$here/node-peer.js" --trust "$corpus/trust.json" --schema "$schema" "$@"; }
 python_peer() { "$py" "$here/python-peer.py" --trust "$corpus/trust.json" --schema "$schema" "$@"; }
-audit() { "$evalledger" audit --trust "$corpus/trust.json" "$@"; }
+# Our audit runs from a copy of the jar taken now: the same `java -jar` that ./evalledger execs, but a
+# rebuild of cli/target/ during the runs cannot pull classes from under it.
+out="$corpus/out" && rm -rf "$out" && mkdir -p "$out"
+cp "$root/cli/target/evalledger.jar" "$out/evalledger.jar"
+jar="$(stat -c '%s bytes, built %y' "$root/cli/target/evalledger.jar" | cut -d. -f1)"
+audit() { java -jar "$out/evalledger.jar" audit --trust "$corpus/trust.json" "$@"; }
 
 # --- 2. self-check: every tool accepts good.json and rejects the two bad uploads -----------------
 say "self-check: tampered.json (one payload byte changed) and schema-invalid.json (re-signed) must fail"
-out="$corpus/out" && rm -rf "$out" && mkdir -p "$out"
 for peer in node_peer python_peer; do
   "$peer" "$corpus/selfcheck" >"$out/$peer.check" 2>"$out/$peer.check.err"
   grep -Eq '"ok": *1, *"failed": *2' "$out/$peer.check" &&
@@ -102,9 +104,8 @@ timed python "python-peer.py (jsonschema + PyNaCl), 1 thread" \
   taskset -c 0 "$py" "$here/python-peer.py" --trust "$corpus/trust.json" --schema "$schema" "$corpus/envelopes"
 timed ours "evalledger audit, all $cores cores" audit --population "$population" "$corpus/envelopes"
 timed ours1 "evalledger audit, 1 core (taskset -c 0)" \
-  taskset -c 0 "$evalledger" audit --trust "$corpus/trust.json" --population "$population" "$corpus/envelopes"
+  taskset -c 0 java -jar "$out/evalledger.jar" audit --trust "$corpus/trust.json" --population "$population" "$corpus/envelopes"
 
-[[ "$(jar_id)" == "$jar" ]] || die "cli/target/evalledger.jar changed during the runs (a build?): run again"
 # Honesty checks: the peers accepted every upload; ours rejected none and saw all of them.
 for p in node python; do
   grep -Eq "\"files\": *$n, *\"ok\": *$n, *\"failed\": *0" "$out/$p" || die "$p did not accept all $n: $(cat "$out/$p")"

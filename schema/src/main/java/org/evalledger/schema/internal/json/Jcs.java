@@ -106,10 +106,33 @@ public final class Jcs {
         }
         boolean negative = d < 0;
         double abs = Math.abs(d);
-        BigDecimal shortest = shortest(abs);
-        String digits = shortest.unscaledValue().toString();
+        String digits;
+        int n; // value = 0.digits * 10^n
+        String fast = Double.toString(abs);
+        int e = fast.indexOf('E');
+        String mantissa = e < 0 ? fast : fast.substring(0, e);
+        int dot = mantissa.indexOf('.');
+        String all = mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+        int lead = 0;
+        while (lead < all.length() - 1 && all.charAt(lead) == '0') {
+            lead++;
+        }
+        int end = all.length();
+        while (end > lead + 1 && all.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (end - lead <= 15 && abs >= Double.MIN_NORMAL) {
+            // Java's Double.toString reads back as abs; with at most 15 significant digits no shorter
+            // decimal can (two decimals of <= 15 digits never read as the same normal double), so these
+            // digits are the shortest, and unique: the BigDecimal search below is not needed.
+            digits = all.substring(lead, end);
+            n = dot + (e < 0 ? 0 : Integer.parseInt(fast.substring(e + 1))) - lead;
+        } else {
+            BigDecimal shortest = shortest(abs);
+            digits = shortest.unscaledValue().toString();
+            n = digits.length() - shortest.scale();
+        }
         int k = digits.length();
-        int n = k - shortest.scale(); // value = 0.digits * 10^n
         StringBuilder sb = new StringBuilder(24);
         if (negative) {
             sb.append('-');
@@ -128,12 +151,12 @@ public final class Jcs {
             }
             sb.append(digits);
         } else {
-            int e = n - 1;
+            int exp = n - 1;
             sb.append(digits.charAt(0));
             if (k > 1) {
                 sb.append('.').append(digits, 1, k);
             }
-            sb.append('e').append(e < 0 ? '-' : '+').append(Math.abs(e));
+            sb.append('e').append(exp < 0 ? '-' : '+').append(Math.abs(exp));
         }
         return sb.toString();
     }
