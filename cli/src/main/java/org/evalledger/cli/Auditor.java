@@ -73,8 +73,13 @@ final class Auditor {
 
     /** @param file the file as it is named in the output */
     Outcome audit(Path file, byte[] bytes) {
-        Uploads.Validated v = Uploads.validate(bytes, validator);
-        Verification ver = v.kind() == Uploads.Kind.envelope ? Uploads.verify(bytes, verifier, at) : null;
+        // an envelope's verification validates the record in it: its report is reused, so that each
+        // upload is parsed and validated once; only uploads whose verification stopped earlier are
+        // validated on their own, for the report's validation item
+        Verification ver = Uploads.kind(bytes) == Uploads.Kind.envelope ? Uploads.verify(bytes, verifier, at) : null;
+        Uploads.Validated v = ver != null && ver.validation().isPresent()
+                ? new Uploads.Validated(Uploads.Kind.envelope, ver.validation().get(), null)
+                : Uploads.validate(bytes, validator);
         Status status = ver == null ? Status.UNSIGNED : ver.status();
         Optional<EvaluationRecord> record = Uploads.recordToCheck(v, ver);
         AnomalyReport anomalies = record.map(detector::check).orElse(null);

@@ -3,6 +3,7 @@ package org.evalledger.signing;
 import java.util.List;
 import java.util.Optional;
 import org.evalledger.core.EvaluationRecord;
+import org.evalledger.schema.ValidationReport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,9 +23,15 @@ public final class Verification {
     private final @Nullable String digest;
     private final List<SignatureOutcome> signatures;
     private final List<String> warnings;
+    private final @Nullable ValidationReport validation;
 
     Verification(Status status, @Nullable Reason reason, String message, @Nullable EvaluationRecord record,
             @Nullable String digest, List<SignatureOutcome> signatures, List<String> warnings) {
+        this(status, reason, message, record, digest, signatures, warnings, null);
+    }
+
+    private Verification(Status status, @Nullable Reason reason, String message, @Nullable EvaluationRecord record,
+            @Nullable String digest, List<SignatureOutcome> signatures, List<String> warnings, @Nullable ValidationReport validation) {
         this.status = status;
         this.reason = reason;
         this.message = message;
@@ -32,6 +39,12 @@ public final class Verification {
         this.digest = digest;
         this.signatures = List.copyOf(signatures);
         this.warnings = List.copyOf(warnings);
+        this.validation = validation;
+    }
+
+    /** This verification with the validation report of the record in its payload. */
+    Verification withValidation(ValidationReport report) {
+        return new Verification(status, reason, message, record, digest, signatures, warnings, report);
     }
 
     static Verification invalid(Reason reason, String message, List<SignatureOutcome> signatures) {
@@ -87,6 +100,16 @@ public final class Verification {
      */
     public Optional<EvaluationRecord> unverifiedRecord() {
         return Optional.ofNullable(record);
+    }
+
+    /**
+     * The validation of the record in the payload (schema and semantic rules, with every issue),
+     * when verification got that far: the envelope was well formed, its signatures were not
+     * refused outright and its payload was a canonical in-toto Statement of a record. A caller
+     * that needs the validation report does not have to validate again.
+     */
+    public Optional<ValidationReport> validation() {
+        return Optional.ofNullable(validation);
     }
 
     @Override

@@ -148,7 +148,8 @@ public final class Verifier {
         } catch (RecordFormatException e) {
             return Verification.invalid(Reason.PAYLOAD_JSON, "the payload is not strict JSON: " + e.getMessage(), List.of());
         }
-        if (!Arrays.equals(payload, StrictJson.canonical(statement))) {
+        boolean canonical = Arrays.equals(payload, StrictJson.canonical(statement));
+        if (!canonical) {
             if (strict) {
                 return Verification.invalid(Reason.PAYLOAD_NOT_CANONICAL,
                         "the payload is not in RFC 8785 canonical form; signers must sign the JCS bytes of the Statement", List.of());
@@ -169,21 +170,40 @@ public final class Verifier {
                     List.of());
         }
         ValidationReport report = RecordValidator.standard().withClock(Clock.fixed(at, ZoneOffset.UTC))
-                .validate(StrictJson.canonical(m.get("predicate")));
+                .validate(canonical ? predicateSlice(payload, m) : StrictJson.canonical(m.get("predicate")));
         if (!report.valid() || report.record().isEmpty()) {
             return Verification.invalid(Reason.RECORD_INVALID, "the predicate is not a valid record: "
-                    + report.errors().stream().map(Issue::toString).limit(5).toList(), List.of());
+                    + report.errors().stream().map(Issue::toString).limit(5).toList(), List.of()).withValidation(report);
         }
         report.warnings().forEach(w -> warnings.add(w.toString()));
         EvaluationRecord record = report.record().get();
         String digest = report.digest().orElseThrow();
+        List<JsonValue> expectedSubjects = Statements.subjects(record, digest);
         if (!(m.get("subject") instanceof JsonValue.JsonArray subjects)
-                || !canonicalSet(subjects.items()).equals(canonicalSet(Statements.subjects(record, digest)))
-                || subjects.items().size() != Statements.subjects(record, digest).size()) {
+                || subjects.items().size() != expectedSubjects.size()
+                || !canonicalSet(subjects.items()).equals(canonicalSet(expectedSubjects))) {
             return Verification.invalid(Reason.SUBJECT_MISMATCH, "the Statement's subjects do not match the record: it must "
-                    + "name exactly the record digest, the model commit (when the revision is one) and each artifact", List.of());
+                    + "name exactly the record digest, the model commit (when the revision is one) and each artifact", List.of())
+                    .withValidation(report);
         }
-        return decide(matches, envelope, record, digest, at, warnings);
+        return decide(matches, envelope, record, digest, at, warnings).withValidation(report);
+    }
+
+    /**
+     * The predicate's canonical bytes cut out of a canonical Statement's bytes, whose members are in
+     * the order _type, predicate, predicateType, subject: whatever lies between the canonical
+     * {@code _type} member and the canonical tail is exactly JCS(predicate), so it need not be
+     * written again.
+     */
+    private static byte[] predicateSlice(byte[] payload, Map<String, JsonValue> m) {
+        int head = utf8Length("{\"_type\":") + StrictJson.canonical(m.get("_type")).length + utf8Length(",\"predicate\":");
+        int tail = utf8Length(",\"predicateType\":") + StrictJson.canonical(m.get("predicateType")).length + utf8Length(",\"subject\":")
+                + StrictJson.canonical(m.get("subject")).length + 1;
+        return Arrays.copyOfRange(payload, head, payload.length - tail);
+    }
+
+    private static int utf8Length(String ascii) {
+        return ascii.length();
     }
 
     private static Set<String> canonicalSet(List<JsonValue> values) {

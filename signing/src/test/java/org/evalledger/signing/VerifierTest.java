@@ -244,6 +244,19 @@ class VerifierTest {
         }
 
         @Test
+        void theValidationReportComesWithTheVerificationOnceThePayloadWasReadAsARecord() {
+            String statement = new String(signed().payload(), StandardCharsets.UTF_8);
+            Verification invalidRecord = verifyStatement(statement.replace("\"value\":0.4376", "\"value\":43.76"));
+            org.junit.jupiter.api.Assertions.assertFalse(invalidRecord.validation().orElseThrow().valid());
+            org.junit.jupiter.api.Assertions.assertFalse(invalidRecord.validation().orElseThrow().errors().isEmpty());
+            Verification good = verify(POLICY, signed());
+            org.junit.jupiter.api.Assertions.assertTrue(good.validation().orElseThrow().valid());
+            assertEquals(good.digest(), good.validation().orElseThrow().digest());
+            org.junit.jupiter.api.Assertions.assertTrue(verifyStatement("[1]").validation().isEmpty(),
+                    "no record was read from a payload that is not a Statement");
+        }
+
+        @Test
         void untrustworthyKeysAtImport() {
             // a small-order Ed25519 point (the identity, y = 1) and a P-256 point off the curve
             byte[] smallOrder = java.util.HexFormat.of().parseHex("302a300506032b6570032100"
