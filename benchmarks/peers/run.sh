@@ -56,8 +56,9 @@ python_peer() { "$py" "$here/python-peer.py" --trust "$corpus/trust.json" --sche
 # Our audit runs from a copy of the jar taken now: the same `java -jar` that ./evalledger execs, but a
 # rebuild of cli/target/ during the runs cannot pull classes from under it.
 out="$corpus/out" && rm -rf "$out" && mkdir -p "$out"
+built="$(stat -c %y "$root/cli/target/evalledger.jar" | cut -d. -f1)"
 cp "$root/cli/target/evalledger.jar" "$out/evalledger.jar"
-jar="$(stat -c '%s bytes, built %y' "$root/cli/target/evalledger.jar" | cut -d. -f1)"
+jar="sha256 $(sha256sum "$out/evalledger.jar" | cut -c1-12)…, built $built"
 audit() { java -jar "$out/evalledger.jar" audit --trust "$corpus/trust.json" "$@"; }
 
 # --- 2. self-check: every tool accepts good.json and rejects the two bad uploads -----------------
@@ -80,13 +81,19 @@ say "self-check passed: each tool rejects exactly the 2 bad uploads"
 find "$corpus/envelopes" -name '*.json' -exec cat {} + >/dev/null # warm the page cache for everyone
 hz=$(getconf CLK_TCK) cores=$(nproc)
 busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; } # all CPUs, not idle
-b0=$(busy_ticks) && sleep 2
-idle_check=$(awk -v d=$(($(busy_ticks) - b0)) -v hz="$hz" -v c="$cores" 'BEGIN { printf "%.0f", 100 * d / hz / 2 / c }')
-((idle_check < 10)) || say "WARNING: the machine is already ${idle_check}% busy before the runs: the numbers will be skewed"
+wait_quiet() { # up to PEERS_QUIET_WAIT s (default 60) for 5 s in a row with the machine under 5% busy
+  local deadline=$((SECONDS + ${PEERS_QUIET_WAIT:-60})) b0
+  while ((SECONDS < deadline)); do
+    b0=$(busy_ticks) && sleep 5
+    (($(busy_ticks) - b0 < hz * cores * 5 / 20)) && return 0
+  done
+  say "WARNING: the machine is busy (another job?): timing anyway, see the 'other' column"
+}
 
 timed() { # ID LABEL CMD... : stdout to $out/ID; appends "ID|LABEL|wall s|cpu s|other load %" to $out/rows
   local id="$1" label="$2" b0 rc=0 real user sys
   shift 2
+  wait_quiet
   say "running $id"
   b0=$(busy_ticks)
   TIMEFORMAT='%R %U %S'

@@ -196,6 +196,15 @@ public final class Jcs {
         // digits can be found by bisection: about 4 probes instead of up to 17.
         int lo = 1;
         int hi = 17; // 17 significant digits always round-trip
+        if (abs >= Double.MIN_NORMAL) {
+            // called when Java's own digits are 16 or 17: usually no 15-digit decimal reads back, so
+            // probing 15 first leaves only 16 to try (two probes, where plain bisection takes four)
+            if (roundTrips(exact, abs, 15)) {
+                hi = 15;
+            } else {
+                lo = 16;
+            }
+        }
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (roundTrips(exact, abs, mid)) {
