@@ -20,7 +20,16 @@ public final class Common {
 
     /** {@code sha256-} + the first 32 hex digits of SHA-256 of the source bytes, plus {@code -n} for the n-th of several. */
     public static String recordIdFromBytes(byte[] source, int index, int count) {
-        String base = "sha256-" + sha256Hex(source).substring(0, 32);
+        return recordIdFromBase(recordIdBase(source), index, count);
+    }
+
+    /** The part of the record ids of one source that comes from its bytes: hash a source once, not once per record. */
+    public static String recordIdBase(byte[] source) {
+        return "sha256-" + sha256Hex(source).substring(0, 32);
+    }
+
+    /** The record id of record {@code index} (from 1) of {@code count} made from one source. */
+    public static String recordIdFromBase(String base, int index, int count) {
         return count > 1 ? base + "-" + index : base;
     }
 

@@ -52,6 +52,7 @@ public final class HuggingFaceImporter {
         }
         List<ImportWarning> warnings = new ArrayList<>();
         List<EvaluationRecord> records = new ArrayList<>();
+        String idBase = Common.recordIdBase(source);
         for (int i = 0; i < models.size(); i++) {
             Rest entry = new Rest(models.get(i));
             String prefix = "model-index." + i;
@@ -105,7 +106,7 @@ public final class HuggingFaceImporter {
             Map<String, JsonValue> extension = new LinkedHashMap<>(entry.leftovers(prefix, warnings, MODEL_INDEX_EXTENSION));
             extension.putAll(kept);
             records.add(EvaluationRecord.builder()
-                    .recordId(Common.recordIdFromBytes(source, i + 1, models.size()))
+                    .recordId(Common.recordIdFromBase(idBase, i + 1, models.size()))
                     .createdAt(Timestamp.of(options.clock().instant()))
                     .model(Model.builder(modelId).revision(options.revision().orElse(null)).build())
                     .producer(Common.producer(options, SourceType.DOCUMENTATION))

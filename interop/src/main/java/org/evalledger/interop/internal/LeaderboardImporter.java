@@ -90,6 +90,7 @@ public final class LeaderboardImporter {
                 options.relationship().orElse(Relationship.HUB), options.sourceType().orElse(SourceType.LEADERBOARD));
         List<EvaluationRecord> records = new ArrayList<>();
         int count = rows.size() - 1;
+        String idBase = Common.recordIdBase(source);
         for (int r = 1; r < rows.size(); r++) {
             List<String> row = rows.get(r);
             if (row.size() != header.size()) {
@@ -136,7 +137,7 @@ public final class LeaderboardImporter {
             Timestamp created = cell.apply(v1 ? "date" : "metadata_submission_date").flatMap(LeaderboardImporter::timestamp)
                     .orElseGet(() -> Timestamp.of(options.clock().instant()));
             records.add(EvaluationRecord.builder()
-                    .recordId(Common.recordIdFromBytes(source, index, count))
+                    .recordId(Common.recordIdFromBase(idBase, index, count))
                     .createdAt(created)
                     .model(model.build())
                     .producer(producer)
