@@ -40,7 +40,7 @@ if [[ "${PEERS_REBUILD:-0}" == 1 || "$(cat "$corpus/.complete" 2>/dev/null)" != 
   "$evalledger" keygen --algorithm ed25519 --out "$corpus/producer" >/dev/null
   "$evalledger" trust add --policy "$corpus/trust.json" --key "$corpus/producer.pub" \
     --owner peers-benchmark --role producer >/dev/null
-  find "$corpus/records" -name '*.json' | sort | # one JVM signs them all
+  find "$corpus/records" -name '*.json' | sort | # xargs: thousands of records per JVM
     xargs "$evalledger" sign --key "$corpus/producer.key" --out "$corpus/envelopes/" >"$corpus/sign.log"
   "$py" "$here/selfcheck.py" "$(find "$corpus/envelopes" -name '*.json' | sort | head -1)" \
     "$corpus/producer.key" "$corpus/selfcheck"
@@ -145,6 +145,7 @@ awk -F'|' -v n="$n" -v r_ours="$(own_rate ours)" -v r_ours1="$(own_rate ours1)" 
     print "cpu s: user + sys of the command; other: CPU used by anything else on the machine meanwhile (% of all cores)."
     printf "start-up (runtime, libraries, schema compile, listing; population load for ours): ours %.1f s (all cores), %.1f s (1 core), node %.2f s, python %.2f s.\n", wall["ours"] - n / r_ours, wall["ours1"] - n / r_ours1, wall["node"] - l_node, wall["python"] - l_python
   }' "$out/rows"
+echo "evalledger audit decided (all cores): $(tail -1 "$out/ours" | sed 's/ (.*//'); the peers accepted all $n."
 echo "machine: $cores cores, $(lscpu | sed -n 's/^Model name: *//p'); $(java -version 2>&1 | head -1); node $(node --version) ajv $(node -p "require('$here/node_modules/ajv/package.json').version");" \
   "python $("$py" -c 'import platform; from importlib.metadata import version as v; print(platform.python_version(), "jsonschema", v("jsonschema"), "PyNaCl", v("PyNaCl"))')"
 echo "evalledger: commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), jar $jar"
