@@ -333,6 +333,22 @@ abstract class LedgerStoreContract {
     }
 
     @Test
+    void historyRefusesAnEnvelopeThatNoLongerMatchesItsEntry() throws Exception {
+        try (Ledger l = open()) {
+            fill(l, 4);
+        }
+        // the attacker swaps entry 1's envelope for entry 2's and edits the hash column to match
+        sql("UPDATE entries SET envelope = (SELECT envelope FROM entries WHERE idx = 2), "
+                + "envelope_sha256 = 'x' WHERE idx = 1");
+        try (Ledger l = open()) {
+            LedgerException e = assertThrows(LedgerException.class, () -> l.history("lab/model-1", null, null, null));
+            assertEquals(LedgerException.TAMPERED, e.code());
+            assertTrue(e.getMessage().contains("entry 1"), e.getMessage());
+            assertEquals(1, l.verify().firstBadIndex());
+        }
+    }
+
+    @Test
     void aSupersedesNamingNoRecordOfTheModelIsAWarning() {
         try (Ledger l = open()) {
             String other = new CodecDigest().of(record(2)); // lab/model-2, never appended
