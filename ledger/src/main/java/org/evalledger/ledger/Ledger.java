@@ -299,7 +299,7 @@ public final class Ledger implements AutoCloseable {
 
     private Prepared prepareOrRefusal(byte[] upload, Verifier verifier) {
         Objects.requireNonNull(upload, "upload");
-        if (setup.allowUnsigned() && !looksLikeEnvelope(upload)) {
+        if (setup.allowUnsigned() && !isEnvelope(upload)) {
             try {
                 EvaluationRecord r = CODEC.read(upload);
                 byte[] canonical = CODEC.canonical(r);
@@ -316,9 +316,17 @@ public final class Ledger implements AutoCloseable {
         return new Prepared(upload, hex(sha256(upload)), v.digest().orElseThrow(), record, v.status(), null);
     }
 
-    /** Envelopes have {@code payloadType}; records never do. A cheap look, not a parse. */
-    private static boolean looksLikeEnvelope(byte[] upload) {
-        return new String(upload, StandardCharsets.UTF_8).contains("\"payloadType\"");
+    /**
+     * Whether an upload is a DSSE envelope: a JSON object with a top-level {@code payloadType} (a
+     * record may carry that name inside its extensions, never at its top level). Bytes that are not
+     * JSON count as a record, whose reading then reports the parse error.
+     */
+    private static boolean isEnvelope(byte[] upload) {
+        try {
+            return StrictJson.parse(upload, ParseLimits.DEFAULT) instanceof JsonValue.JsonObject o && o.members().containsKey("payloadType");
+        } catch (RecordFormatException e) {
+            return false;
+        }
     }
 
     private List<Appended> appendInTransaction(Connection c, List<Prepared> batch) throws SQLException {
@@ -600,7 +608,7 @@ public final class Ledger implements AutoCloseable {
                         EvaluationRecord record = null;
                         if (new String(rs.getBytes(3), StandardCharsets.UTF_8).contains("\"envelopeSha256\":\"" + sha + "\"")) {
                             try {
-                                record = recordOf(stored);
+                                record = recordOf(stored, statusOf(rs.getString(5)));
                             } catch (RuntimeException e) {
                                 record = null; // bytes that match the entry but do not parse: the entry itself was forged
                             }
@@ -656,9 +664,12 @@ public final class Ledger implements AutoCloseable {
         return out;
     }
 
-    /** The record inside stored upload bytes: the predicate of an envelope's Statement, or a plain record. */
-    static EvaluationRecord recordOf(byte[] stored) {
-        if (!looksLikeEnvelope(stored)) {
+    /**
+     * The record inside stored upload bytes: a plain record when it was appended UNSIGNED, else the
+     * predicate of the envelope's Statement.
+     */
+    static EvaluationRecord recordOf(byte[] stored, Status status) {
+        if (status == Status.UNSIGNED) {
             return CODEC.read(stored);
         }
         JsonValue statement = StrictJson.parse(Envelope.parse(stored).payload(), ParseLimits.DEFAULT);

@@ -368,6 +368,13 @@ abstract class LedgerStoreContract {
             assertEquals(a.index(), l.append(org.evalledger.schema.RecordCodec.standard().canonical(record(1)), verifier).index(),
                     "the same record in other whitespace is the same entry");
             assertEquals(Status.SELF_REPORTED, l.append(Signer.of(lab).sign(record(1)).toJson(), verifier).status());
+            // a record may name payloadType inside its extensions: it is still a record, and history reads it
+            EvaluationRecord odd = record(4).toBuilder().extensions(java.util.Map.of("org.example.dsse",
+                    new org.evalledger.core.JsonValue.JsonObject(java.util.Map.of("payloadType",
+                            new org.evalledger.core.JsonValue.JsonString("application/vnd.in-toto+json"))))).build();
+            assertEquals(Status.UNSIGNED, l.append(org.evalledger.schema.RecordCodec.standard().write(odd), verifier).status());
+            assertEquals(List.of(Status.UNSIGNED, Status.SELF_REPORTED, Status.UNSIGNED),
+                    l.history("lab/model-1", null, null, null).stream().map(HistoryEntry::status).toList());
             assertTrue(l.verify().ok());
         }
         db = newDatabase();
