@@ -196,14 +196,11 @@ public final class Verifier {
      * written again.
      */
     private static byte[] predicateSlice(byte[] payload, Map<String, JsonValue> m) {
-        int head = utf8Length("{\"_type\":") + StrictJson.canonical(m.get("_type")).length + utf8Length(",\"predicate\":");
-        int tail = utf8Length(",\"predicateType\":") + StrictJson.canonical(m.get("predicateType")).length + utf8Length(",\"subject\":")
+        // the member names are ASCII: their lengths in chars are their lengths in bytes
+        int head = "{\"_type\":".length() + StrictJson.canonical(m.get("_type")).length + ",\"predicate\":".length();
+        int tail = ",\"predicateType\":".length() + StrictJson.canonical(m.get("predicateType")).length + ",\"subject\":".length()
                 + StrictJson.canonical(m.get("subject")).length + 1;
         return Arrays.copyOfRange(payload, head, payload.length - tail);
-    }
-
-    private static int utf8Length(String ascii) {
-        return ascii.length();
     }
 
     private static Set<String> canonicalSet(List<JsonValue> values) {
