@@ -14,23 +14,15 @@ import tools.jackson.databind.JsonNode;
  * no whitespace, strings escaped as ECMAScript's {@code JSON.stringify} does, and numbers written
  * as ECMAScript's {@code Number.prototype.toString} does (the shortest digits that read back as
  * the same double). Java 17's {@code Double.toString} is not used: it is not always shortest
- * (it writes 4.9E-324 for 5e-324). Thread-safe. Each thread keeps the text of the last 512
- * distinct numbers it formatted (a direct-mapped cache of about 40 KB), because one upload formats
- * the same numbers several times (its payload, its record, its digest).
+ * (it writes 2.0E-3 for 0.002 fine, but 1.0E23 for 1e23 and 4.9E-324 for 5e-324). Normal doubles
+ * take {@link ShortestDecimal}'s integer-only method; subnormals an exact search. Stateless and
+ * thread-safe.
  */
 public final class Jcs {
     private static final double TWO_53 = 9_007_199_254_740_992d;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private Jcs() {}
-
-    /** The text of recently formatted doubles, by their bits; a slot holds the last one hashed there. */
-    private static final class NumberCache {
-        final long[] bits = new long[512];
-        final String[] text = new String[512];
-    }
-
-    private static final ThreadLocal<NumberCache> CACHE = ThreadLocal.withInitial(NumberCache::new);
 
     /** The canonical UTF-8 bytes of a tree. */
     public static byte[] canonicalize(JsonNode node) {
@@ -114,17 +106,7 @@ public final class Jcs {
         if (d == Math.rint(d) && Math.abs(d) < TWO_53) {
             return Long.toString((long) d); // below 2^53 the shortest digits of an integer are the integer
         }
-        long bits = Double.doubleToRawLongBits(d);
-        NumberCache cache = CACHE.get();
-        int slot = (int) ((bits ^ (bits >>> 29) ^ (bits >>> 47)) & 511);
-        String cached = cache.text[slot];
-        if (cached != null && cache.bits[slot] == bits) {
-            return cached;
-        }
-        String text = format(d);
-        cache.bits[slot] = bits;
-        cache.text[slot] = text;
-        return text;
+        return format(d);
     }
 
     private static String format(double d) {
@@ -132,26 +114,18 @@ public final class Jcs {
         double abs = Math.abs(d);
         String digits;
         int n; // value = 0.digits * 10^n
-        String fast = Double.toString(abs);
-        int e = fast.indexOf('E');
-        String mantissa = e < 0 ? fast : fast.substring(0, e);
-        int dot = mantissa.indexOf('.');
-        String all = mantissa.substring(0, dot) + mantissa.substring(dot + 1);
-        int lead = 0;
-        while (lead < all.length() - 1 && all.charAt(lead) == '0') {
-            lead++;
-        }
-        int end = all.length();
-        while (end > lead + 1 && all.charAt(end - 1) == '0') {
-            end--;
-        }
-        if (end - lead <= 15 && abs >= Double.MIN_NORMAL) {
-            // Java's Double.toString reads back as abs; with at most 15 significant digits no shorter
-            // decimal can (two decimals of <= 15 digits never read as the same normal double), so these
-            // digits are the shortest, and unique: the BigDecimal search below is not needed.
-            digits = all.substring(lead, end);
-            n = dot + (e < 0 ? 0 : Integer.parseInt(fast.substring(e + 1))) - lead;
+        if (abs >= Double.MIN_NORMAL) {
+            int[] exp = new int[1];
+            long f = ShortestDecimal.digits(abs, exp);
+            int e10 = exp[0];
+            while (f % 10 == 0) {
+                f /= 10;
+                e10++;
+            }
+            digits = Long.toString(f);
+            n = digits.length() + e10;
         } else {
+            // subnormals: ECMAScript's rule wants the exact search when precision is this low
             BigDecimal shortest = shortest(abs);
             digits = shortest.unscaledValue().toString();
             n = digits.length() - shortest.scale();
@@ -196,15 +170,6 @@ public final class Jcs {
         // digits can be found by bisection: about 4 probes instead of up to 17.
         int lo = 1;
         int hi = 17; // 17 significant digits always round-trip
-        if (abs >= Double.MIN_NORMAL) {
-            // called when Java's own digits are 16 or 17: usually no 15-digit decimal reads back, so
-            // probing 15 first leaves only 16 to try (two probes, where plain bisection takes four)
-            if (roundTrips(exact, abs, 15)) {
-                hi = 15;
-            } else {
-                lo = 16;
-            }
-        }
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (roundTrips(exact, abs, mid)) {
