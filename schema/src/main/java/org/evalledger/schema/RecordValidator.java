@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.evalledger.core.EvaluationRecord;
+import org.evalledger.core.JsonValue;
 import org.evalledger.schema.internal.Documents;
 import org.evalledger.schema.internal.SchemaCheck;
 import org.evalledger.schema.internal.SemanticRules;
@@ -69,6 +70,19 @@ public final class RecordValidator {
             return new ValidationReport(e.issues(), null, null);
         }
         return validateTree(root);
+    }
+
+    /**
+     * Validates a document already parsed strictly into core values (for example the predicate of
+     * a signed Statement), exactly as {@code validate(StrictJson.canonical(document))} would: the
+     * same issues and the same record and digest, without writing and reading the bytes again.
+     *
+     * @param document any JSON value
+     * @return the report
+     */
+    public ValidationReport validate(JsonValue document) {
+        Objects.requireNonNull(document, "document");
+        return validateTree(TreeMapper.toCanonicalTree(document));
     }
 
     /**

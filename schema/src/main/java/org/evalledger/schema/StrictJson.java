@@ -28,6 +28,6 @@ public final class StrictJson {
     /** The RFC 8785 canonical bytes of a value. */
     public static byte[] canonical(JsonValue value) {
         Objects.requireNonNull(value, "value");
-        return Jcs.canonicalize(TreeMapper.toNode(value));
+        return Jcs.canonicalize(value);
     }
 }

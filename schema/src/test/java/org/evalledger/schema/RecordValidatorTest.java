@@ -53,6 +53,13 @@ class RecordValidatorTest {
     }
 
     @Test
+    void reportsANumberBeyondTheLongRangeAsOutOfBoundsRatherThanThrowing() {
+        // networknt converts such a number to a long for an integral bound, and throws
+        assertSingle(validate("minimal", r -> metric0(r).put("n", 1e20)), ErrorCode.SCHEMA_RANGE, "/results/0/metrics/0/n");
+        assertSingle(validate("minimal", r -> metric0(r).put("n", -1e300)), ErrorCode.SCHEMA_RANGE, "/results/0/metrics/0/n");
+    }
+
+    @Test
     void reportsAnUnknownMemberAndPointsAtIt() {
         assertSingle(validate("minimal", r -> Docs.at(r, "/model").put("revison", "abc")),
                 ErrorCode.SCHEMA_UNKNOWN_PROPERTY, "/model/revison");

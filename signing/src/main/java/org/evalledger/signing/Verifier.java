@@ -169,8 +169,9 @@ public final class Verifier {
             return Verification.invalid(Reason.PREDICATE_TYPE, "predicateType must be \"" + EvaluationRecord.SCHEMA_V1 + "\"",
                     List.of());
         }
+        // validated as its canonical form (what the digest covers), from the tree already parsed
         ValidationReport report = RecordValidator.standard().withClock(Clock.fixed(at, ZoneOffset.UTC))
-                .validate(canonical ? predicateSlice(payload, m) : StrictJson.canonical(m.get("predicate")));
+                .validate(m.get("predicate"));
         if (!report.valid() || report.record().isEmpty()) {
             return Verification.invalid(Reason.RECORD_INVALID, "the predicate is not a valid record: "
                     + report.errors().stream().map(Issue::toString).limit(5).toList(), List.of()).withValidation(report);
@@ -187,20 +188,6 @@ public final class Verifier {
                     .withValidation(report);
         }
         return decide(matches, envelope, record, digest, at, warnings).withValidation(report);
-    }
-
-    /**
-     * The predicate's canonical bytes cut out of a canonical Statement's bytes, whose members are in
-     * the order _type, predicate, predicateType, subject: whatever lies between the canonical
-     * {@code _type} member and the canonical tail is exactly JCS(predicate), so it need not be
-     * written again.
-     */
-    private static byte[] predicateSlice(byte[] payload, Map<String, JsonValue> m) {
-        // the member names are ASCII: their lengths in chars are their lengths in bytes
-        int head = "{\"_type\":".length() + StrictJson.canonical(m.get("_type")).length + ",\"predicate\":".length();
-        int tail = ",\"predicateType\":".length() + StrictJson.canonical(m.get("predicateType")).length + ",\"subject\":".length()
-                + StrictJson.canonical(m.get("subject")).length + 1;
-        return Arrays.copyOfRange(payload, head, payload.length - tail);
     }
 
     private static Set<String> canonicalSet(List<JsonValue> values) {

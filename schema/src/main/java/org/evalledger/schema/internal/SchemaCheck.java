@@ -8,12 +8,18 @@ import com.networknt.schema.path.NodePath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.evalledger.schema.ErrorCode;
 import org.evalledger.schema.Issue;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checks a JSON tree against {@code record-v1.schema.json} with networknt's validator and turns
@@ -53,7 +59,7 @@ public final class SchemaCheck {
                                 + ", so this is not a record this library reads. Set it to \"" + SCHEMA_URI + "\"."));
             }
         }
-        List<Error> errors = SCHEMA.validate(root);
+        List<Error> errors = networknt(root);
         for (Error e : errors) {
             Issue issue = toIssue(e);
             if (issue != null) {
@@ -61,6 +67,41 @@ public final class SchemaCheck {
             }
         }
         return dedupe(issues);
+    }
+
+    /**
+     * networknt's errors for a tree. Its minimum and maximum checks convert a number to a long when
+     * the bound is integral, and throw for a double beyond the long range (1e20, say); such a
+     * document is checked again with each of those numbers as the exact integer it is (every double
+     * that large is one), which JSON Schema treats as the same value.
+     */
+    private static List<Error> networknt(JsonNode root) {
+        try {
+            return SCHEMA.validate(root);
+        } catch (JacksonException e) {
+            return SCHEMA.validate(exactBigNumbers(root));
+        }
+    }
+
+    private static JsonNode exactBigNumbers(JsonNode n) {
+        if (n.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
+                copy.set(e.getKey(), exactBigNumbers(e.getValue()));
+            }
+            return copy;
+        }
+        if (n.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode(n.size());
+            for (JsonNode item : n) {
+                copy.add(exactBigNumbers(item));
+            }
+            return copy;
+        }
+        if (n.isFloatingPointNumber() && Math.abs(n.doubleValue()) >= 0x1p63) {
+            return JsonNodeFactory.instance.numberNode(new BigDecimal(n.doubleValue()).toBigIntegerExact());
+        }
+        return n;
     }
 
     private static List<Issue> dedupe(List<Issue> issues) {

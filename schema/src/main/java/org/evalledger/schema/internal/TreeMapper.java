@@ -1,6 +1,7 @@
 package org.evalledger.schema.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.evalledger.core.StderrMethod;
 import org.evalledger.core.Task;
 import org.evalledger.core.Timestamp;
 import org.evalledger.core.WireEnum;
+import org.evalledger.schema.internal.json.Jcs;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -599,6 +601,43 @@ public final class TreeMapper {
             return F.booleanNode(b.value());
         }
         return F.nullNode();
+    }
+
+    /**
+     * The tree the strict reader makes of the value's canonical text, built without writing and
+     * reading that text: members in canonical order, integral numbers below 2^63 in magnitude as
+     * int or long nodes (the reader reads integer literals of up to 19 digits exactly), every other
+     * number as a double node. So validating this tree is validating {@code JCS(value)}.
+     */
+    public static JsonNode toCanonicalTree(JsonValue v) {
+        if (v instanceof JsonValue.JsonObject obj) {
+            Map<String, JsonValue> members = obj.members();
+            String[] names = members.keySet().toArray(new String[0]);
+            if (!Jcs.sorted(names)) {
+                Arrays.sort(names);
+            }
+            ObjectNode o = F.objectNode();
+            for (String name : names) {
+                o.set(name, toCanonicalTree(members.get(name)));
+            }
+            return o;
+        }
+        if (v instanceof JsonValue.JsonArray arr) {
+            ArrayNode a = F.arrayNode(arr.items().size());
+            for (JsonValue item : arr.items()) {
+                a.add(toCanonicalTree(item));
+            }
+            return a;
+        }
+        if (v instanceof JsonValue.JsonNumber num) {
+            double d = num.value();
+            if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
+                long l = (long) d; // JCS writes -0 as 0
+                return l == (int) l ? F.numberNode((int) l) : F.numberNode(l);
+            }
+            return F.numberNode(d);
+        }
+        return toNode(v);
     }
 
     private static boolean isNegativeZero(double d) {

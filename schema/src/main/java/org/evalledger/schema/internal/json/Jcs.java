@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.evalledger.core.JsonValue;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,6 +30,61 @@ public final class Jcs {
         StringBuilder sb = new StringBuilder(256);
         write(node, sb);
         return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The canonical UTF-8 bytes of a core value (no detour through a Jackson tree). */
+    public static byte[] canonicalize(JsonValue value) {
+        StringBuilder sb = new StringBuilder(256);
+        write(value, sb);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void write(JsonValue value, StringBuilder sb) {
+        if (value instanceof JsonValue.JsonObject obj) {
+            Map<String, JsonValue> m = obj.members();
+            String[] names = m.keySet().toArray(new String[0]);
+            if (!sorted(names)) {
+                java.util.Arrays.sort(names); // String.compareTo compares UTF-16 code units
+            }
+            sb.append('{');
+            for (int i = 0; i < names.length; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                string(names[i], sb);
+                sb.append(':');
+                write(m.get(names[i]), sb);
+            }
+            sb.append('}');
+        } else if (value instanceof JsonValue.JsonArray arr) {
+            sb.append('[');
+            List<JsonValue> items = arr.items();
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                write(items.get(i), sb);
+            }
+            sb.append(']');
+        } else if (value instanceof JsonValue.JsonString str) {
+            string(str.value(), sb);
+        } else if (value instanceof JsonValue.JsonNumber num) {
+            sb.append(formatNumber(num.value()));
+        } else if (value instanceof JsonValue.JsonBoolean b) {
+            sb.append(b.value() ? "true" : "false");
+        } else {
+            sb.append("null");
+        }
+    }
+
+    /** Whether the names are already in canonical order (a canonical document's always are). */
+    public static boolean sorted(String[] names) {
+        for (int i = 1; i < names.length; i++) {
+            if (names[i - 1].compareTo(names[i]) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void write(JsonNode node, StringBuilder sb) {
