@@ -3,7 +3,6 @@ package org.evalledger.schema;
 import java.util.Objects;
 import org.evalledger.core.JsonValue;
 import org.evalledger.schema.internal.Documents;
-import org.evalledger.schema.internal.TreeMapper;
 import org.evalledger.schema.internal.json.Jcs;
 
 /**
@@ -22,7 +21,7 @@ public final class StrictJson {
     public static JsonValue parse(byte[] json, ParseLimits limits) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(limits, "limits");
-        return TreeMapper.toValue(Documents.parse(json, limits));
+        return Documents.parseValue(json, limits);
     }
 
     /** The RFC 8785 canonical bytes of a value. */

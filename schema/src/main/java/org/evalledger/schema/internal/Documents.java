@@ -1,6 +1,7 @@
 package org.evalledger.schema.internal;
 
 import java.util.List;
+import org.evalledger.core.JsonValue;
 import org.evalledger.schema.ErrorCode;
 import org.evalledger.schema.Issue;
 import org.evalledger.schema.ParseLimits;
@@ -25,11 +26,30 @@ public final class Documents {
         } catch (JsonReadException e) {
             throw new RecordFormatException(List.of(issue(e)));
         } catch (StackOverflowError | OutOfMemoryError e) {
-            // the reader bounds its depth and sizes, so this is a defect; still, never let it escape raw
-            throw new RecordFormatException(List.of(Issue.of(ErrorCode.PARSE_TOO_LARGE, "",
-                    "the document could not be parsed within the available memory or stack ("
-                            + e.getClass().getSimpleName() + "); lower ParseLimits or simplify the document.")));
+            throw tooLarge(e);
         }
+    }
+
+    /**
+     * Parses untrusted bytes strictly into core values, with the same rejections as {@link #parse}.
+     *
+     * @throws RecordFormatException with an {@code EL-PARSE-*} code for anything that is not strict JSON
+     */
+    public static JsonValue parseValue(byte[] bytes, ParseLimits limits) {
+        try {
+            return StrictJsonReader.readValue(bytes, limits.maxDocumentBytes(), limits.maxStringChars());
+        } catch (JsonReadException e) {
+            throw new RecordFormatException(List.of(issue(e)));
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            throw tooLarge(e);
+        }
+    }
+
+    private static RecordFormatException tooLarge(Error e) {
+        // the reader bounds its depth and sizes, so this is a defect; still, never let it escape raw
+        return new RecordFormatException(List.of(Issue.of(ErrorCode.PARSE_TOO_LARGE, "",
+                "the document could not be parsed within the available memory or stack ("
+                        + e.getClass().getSimpleName() + "); lower ParseLimits or simplify the document.")));
     }
 
     /** The issue of a reader failure. */

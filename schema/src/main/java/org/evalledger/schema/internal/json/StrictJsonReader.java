@@ -6,30 +6,99 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.evalledger.core.JsonValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A strict RFC 8259 parser from bytes to a Jackson tree, with the rejections of SCHEMA.md
- * "Parsing", each with its own code. Recursion is bounded by {@link #MAX_DEPTH}, so no input can
- * overflow the stack; nothing but {@link JsonReadException} is thrown for bad input.
- * Stateless and thread-safe.
+ * A strict RFC 8259 parser from bytes to a Jackson tree or to core {@link JsonValue}s, with the
+ * rejections of SCHEMA.md "Parsing", each with its own code. Recursion is bounded by
+ * {@link #MAX_DEPTH}, so no input can overflow the stack; nothing but {@link JsonReadException} is
+ * thrown for bad input. The static methods are stateless and thread-safe.
+ *
+ * @param <V> the values built
+ * @param <O> an object being filled
+ * @param <A> an array being filled
  */
-public final class StrictJsonReader {
+public final class StrictJsonReader<V, O, A> {
     /** The deepest nesting of arrays and objects accepted; the root container is depth 1. */
     public static final int MAX_DEPTH = 64;
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
+    /** How the reader builds the values it reads. */
+    private interface Tree<V, O, A> {
+        O newObject();
+
+        boolean has(O object, String name);
+
+        void put(O object, String name, V value);
+
+        V object(O object);
+
+        A newArray();
+
+        void add(A array, V value);
+
+        V array(A array);
+
+        V string(String s);
+
+        V bool(boolean b);
+
+        V nul();
+
+        /** An integer literal of at most 19 digits that fits a long, read exactly. */
+        V integer(long l);
+
+        V number(double d);
+    }
+
+    /** Jackson nodes; integer literals become int or long nodes. */
+    private static final Tree<JsonNode, ObjectNode, ArrayNode> JACKSON = new Tree<>() {
+        @Override public ObjectNode newObject() { return F.objectNode(); }
+        @Override public boolean has(ObjectNode o, String name) { return o.has(name); }
+        @Override public void put(ObjectNode o, String name, JsonNode v) { o.set(name, v); }
+        @Override public JsonNode object(ObjectNode o) { return o; }
+        @Override public ArrayNode newArray() { return F.arrayNode(); }
+        @Override public void add(ArrayNode a, JsonNode v) { a.add(v); }
+        @Override public JsonNode array(ArrayNode a) { return a; }
+        @Override public JsonNode string(String s) { return F.stringNode(s); }
+        @Override public JsonNode bool(boolean b) { return F.booleanNode(b); }
+        @Override public JsonNode nul() { return F.nullNode(); }
+        @Override public JsonNode integer(long l) { return l == (int) l ? F.numberNode((int) l) : F.numberNode(l); }
+        @Override public JsonNode number(double d) { return F.numberNode(d); }
+    };
+
+    /** Core values; every number is a double, as RFC 8785 reads it. */
+    private static final Tree<JsonValue, Map<String, JsonValue>, List<JsonValue>> CORE = new Tree<>() {
+        @Override public Map<String, JsonValue> newObject() { return new LinkedHashMap<>(); }
+        @Override public boolean has(Map<String, JsonValue> o, String name) { return o.containsKey(name); }
+        @Override public void put(Map<String, JsonValue> o, String name, JsonValue v) { o.put(name, v); }
+        @Override public JsonValue object(Map<String, JsonValue> o) { return new JsonValue.JsonObject(o); }
+        @Override public List<JsonValue> newArray() { return new ArrayList<>(); }
+        @Override public void add(List<JsonValue> a, JsonValue v) { a.add(v); }
+        @Override public JsonValue array(List<JsonValue> a) { return new JsonValue.JsonArray(a); }
+        @Override public JsonValue string(String s) { return new JsonValue.JsonString(s); }
+        @Override public JsonValue bool(boolean b) { return new JsonValue.JsonBoolean(b); }
+        @Override public JsonValue nul() { return JsonValue.JsonNull.INSTANCE; }
+        @Override public JsonValue integer(long l) { return new JsonValue.JsonNumber(l); }
+        @Override public JsonValue number(double d) { return new JsonValue.JsonNumber(d); }
+    };
+
+    private final Tree<V, O, A> tree;
     private final String text;
     private final int maxStringChars;
     private int pos;
 
-    private StrictJsonReader(String text, int maxStringChars) {
+    private StrictJsonReader(Tree<V, O, A> tree, String text, int maxStringChars) {
+        this.tree = tree;
         this.text = text;
         this.maxStringChars = maxStringChars;
     }
@@ -44,17 +113,31 @@ public final class StrictJsonReader {
      * @throws JsonReadException for anything that is not strict JSON
      */
     public static JsonNode read(byte[] document, long maxDocumentBytes, int maxStringChars) {
+        return read(JACKSON, document, maxDocumentBytes, maxStringChars);
+    }
+
+    /**
+     * Parses one JSON document into core values, exactly as strictly as {@link #read}; every number
+     * is the double it reads as.
+     *
+     * @throws JsonReadException for anything that is not strict JSON
+     */
+    public static JsonValue readValue(byte[] document, long maxDocumentBytes, int maxStringChars) {
+        return read(CORE, document, maxDocumentBytes, maxStringChars);
+    }
+
+    private static <V, O, A> V read(Tree<V, O, A> tree, byte[] document, long maxDocumentBytes, int maxStringChars) {
         if (document.length > maxDocumentBytes) {
             throw new JsonReadException("EL-PARSE-TOO-LARGE", maxDocumentBytes, 1, 1,
                     "the document has " + document.length + " bytes, more than the limit of " + maxDocumentBytes);
         }
         checkBom(document);
-        StrictJsonReader r = new StrictJsonReader(decode(document), maxStringChars);
+        StrictJsonReader<V, O, A> r = new StrictJsonReader<>(tree, decode(document), maxStringChars);
         r.skipWhitespace();
         if (r.pos >= r.text.length()) {
             throw r.fail("EL-PARSE-SYNTAX", "the document is empty; expected a JSON value");
         }
-        JsonNode root = r.value(0);
+        V root = r.value(0);
         r.skipWhitespace();
         if (r.pos < r.text.length()) {
             throw r.fail("EL-PARSE-TRAILING", "content follows the end of the JSON document");
@@ -105,7 +188,7 @@ public final class StrictJsonReader {
 
     // ------------------------------------------------------------------ grammar
 
-    private JsonNode value(int depth) {
+    private V value(int depth) {
         if (pos >= text.length()) {
             throw fail("EL-PARSE-SYNTAX", "the document ends where a value is expected");
         }
@@ -116,16 +199,16 @@ public final class StrictJsonReader {
             case '[':
                 return array(depth + 1);
             case '"':
-                return F.stringNode(string());
+                return tree.string(string());
             case 't':
                 literal("true");
-                return F.booleanNode(true);
+                return tree.bool(true);
             case 'f':
                 literal("false");
-                return F.booleanNode(false);
+                return tree.bool(false);
             case 'n':
                 literal("null");
-                return F.nullNode();
+                return tree.nul();
             case 'N':
             case 'I':
                 throw nonFinite();
@@ -153,15 +236,14 @@ public final class StrictJsonReader {
         }
     }
 
-    private ObjectNode object(int depth) {
+    private V object(int depth) {
         depthCheck(depth);
         pos++; // {
-        ObjectNode node = F.objectNode();
-        Set<String> names = new HashSet<>();
+        O node = tree.newObject();
         skipWhitespace();
         if (peek() == '}') {
             pos++;
-            return node;
+            return tree.object(node);
         }
         while (true) {
             skipWhitespace();
@@ -170,14 +252,14 @@ public final class StrictJsonReader {
             }
             int nameAt = pos;
             String name = string();
-            if (!names.add(name)) {
+            if (tree.has(node, name)) {
                 pos = nameAt;
                 throw fail("EL-PARSE-DUPLICATE-KEY", "the member name \"" + shorten(name) + "\" appears twice in one object");
             }
             skipWhitespace();
             expect(':', "expected ':' after a member name");
             skipWhitespace();
-            node.set(name, value(depth));
+            tree.put(node, name, value(depth));
             skipWhitespace();
             char c = peek();
             if (c == ',') {
@@ -188,25 +270,25 @@ public final class StrictJsonReader {
                 }
             } else if (c == '}') {
                 pos++;
-                return node;
+                return tree.object(node);
             } else {
                 throw fail("EL-PARSE-SYNTAX", "expected ',' or '}' after an object member");
             }
         }
     }
 
-    private ArrayNode array(int depth) {
+    private V array(int depth) {
         depthCheck(depth);
         pos++; // [
-        ArrayNode node = F.arrayNode();
+        A node = tree.newArray();
         skipWhitespace();
         if (peek() == ']') {
             pos++;
-            return node;
+            return tree.array(node);
         }
         while (true) {
             skipWhitespace();
-            node.add(value(depth));
+            tree.add(node, value(depth));
             skipWhitespace();
             char c = peek();
             if (c == ',') {
@@ -217,7 +299,7 @@ public final class StrictJsonReader {
                 }
             } else if (c == ']') {
                 pos++;
-                return node;
+                return tree.array(node);
             } else {
                 throw fail("EL-PARSE-SYNTAX", "expected ',' or ']' after an array item");
             }
@@ -319,7 +401,7 @@ public final class StrictJsonReader {
         }
     }
 
-    private JsonNode number() {
+    private V number() {
         int start = pos;
         if (peek() == '-') {
             pos++;
@@ -365,7 +447,7 @@ public final class StrictJsonReader {
         if (integral && literal.length() <= 19) {
             try {
                 long v = Long.parseLong(literal);
-                return v == (int) v ? F.numberNode((int) v) : F.numberNode(v);
+                return tree.integer(v);
             } catch (NumberFormatException e) {
                 // beyond long: read as a double below
             }
@@ -379,7 +461,7 @@ public final class StrictJsonReader {
             pos = start;
             throw fail("EL-PARSE-NUMBER-RANGE", "the number " + shorten(literal) + " is too small for a 64-bit double (it would be 0)");
         }
-        return F.numberNode(d);
+        return tree.number(d);
     }
 
     private static boolean hasNonZeroMantissa(String literal) {

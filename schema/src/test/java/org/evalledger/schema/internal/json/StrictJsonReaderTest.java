@@ -21,8 +21,21 @@ class StrictJsonReaderTest {
         return StrictJsonReader.read(json.getBytes(StandardCharsets.UTF_8), 16 * MB, MB);
     }
 
+    /** The code of a rejection, which reading into core values must give too (with the same message). */
     private static String codeOf(byte[] bytes) {
-        return assertThrows(JsonReadException.class, () -> StrictJsonReader.read(bytes, 16 * MB, MB)).code();
+        JsonReadException tree = assertThrows(JsonReadException.class, () -> StrictJsonReader.read(bytes, 16 * MB, MB));
+        JsonReadException core = assertThrows(JsonReadException.class, () -> StrictJsonReader.readValue(bytes, 16 * MB, MB));
+        assertEquals(tree.getMessage(), core.getMessage());
+        return tree.code();
+    }
+
+    @Test
+    void readsTheSameCoreValuesAsTheTreeGives() {
+        String doc = " {\"b\": [1, -2.5e3, true, false, null, 9007199254740993, 12345678901234567890, 0.1, -0.0, 1E-7],"
+                + " \"a\": \"\\u00e9\\n\\ud83d\\ude00\", \"o\": {\"z\": {}, \"y\": []}}\r\n";
+        byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
+        assertEquals(org.evalledger.schema.internal.TreeMapper.toValue(StrictJsonReader.read(bytes, 16 * MB, MB)),
+                StrictJsonReader.readValue(bytes, 16 * MB, MB));
     }
 
     private static String codeOf(String json) {
