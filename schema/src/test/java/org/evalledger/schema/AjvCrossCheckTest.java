@@ -35,7 +35,8 @@ class AjvCrossCheckTest {
         return SharedData.repositoryRoot();
     }
 
-    private static Map<String, Consumer<ObjectNode>> mutations() {
+    /** Edits of a golden record, each making it valid or invalid; FastPathAgreementTest uses them too. */
+    static Map<String, Consumer<ObjectNode>> mutations() {
         Map<String, Consumer<ObjectNode>> m = new LinkedHashMap<>();
         m.put("unchanged", r -> { });
         m.put("no-recordId", r -> r.remove("recordId"));

@@ -5,6 +5,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.evalledger.schema.ErrorCode;
 import org.evalledger.schema.Issue;
+import org.evalledger.schema.internal.json.StrictJsonReader;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -23,32 +25,94 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checks a JSON tree against {@code record-v1.schema.json} with networknt's validator and turns
- * its errors into {@link Issue}s with our stable codes. The compiled schema is loaded once and
- * shared: thread-safe.
+ * its errors into {@link Issue}s with our stable codes. A tree that {@link CompiledSchema} (our
+ * own yes/no compilation of the same schema) finds conforming is accepted without running
+ * networknt; every other tree goes through networknt, so every issue is networknt's as before.
+ * Both compiled schemas are loaded once and shared: thread-safe.
  */
 public final class SchemaCheck {
     /** Where the published schema lives in the jar. */
     public static final String RESOURCE = "/org/evalledger/schema/record-v1.schema.json";
     private static final String SCHEMA_URI = "https://evalledger.org/schemas/record/v1";
 
+    private static final byte[] SCHEMA_BYTES = read();
     private static final Schema SCHEMA = load();
+    /** The fast path; null (so networknt checks everything) if the schema would not compile. */
+    private static final @Nullable CompiledSchema FAST = compileFastPath();
 
     private SchemaCheck() {}
 
-    private static Schema load() {
+    private static byte[] read() {
         try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("record-v1.schema.json is missing from the jar");
             }
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-            return registry.getSchema(in);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read record-v1.schema.json from the jar", e);
         }
     }
 
+    private static Schema load() {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        return registry.getSchema(new ByteArrayInputStream(SCHEMA_BYTES));
+    }
+
+    private static @Nullable CompiledSchema compileFastPath() {
+        try {
+            return CompiledSchema.compile(StrictJsonReader.read(SCHEMA_BYTES, SCHEMA_BYTES.length, SCHEMA_BYTES.length));
+        } catch (RuntimeException e) {
+            // a keyword the compiler does not know: CompiledSchemaTest fails on this; at run time, stay correct
+            return null;
+        }
+    }
+
+    /** Whether the fast path is in use (it is unless the schema uses a keyword it does not know). */
+    static boolean fastPathEnabled() {
+        return FAST != null;
+    }
+
     /** Every schema violation of the tree, in document order; empty when it conforms. */
     public static List<Issue> check(JsonNode root) {
+        boolean versionOk = false;
+        if (root.isObject()) {
+            JsonNode schema = root.get("schema");
+            versionOk = schema != null && schema.isString() && SCHEMA_URI.equals(schema.stringValue());
+        }
+        if (versionOk && fastConforms(root)) {
+            return List.of();
+        }
+        return checkWithNetworknt(root);
+    }
+
+    private static boolean fastConforms(JsonNode root) {
+        CompiledSchema fast = FAST;
+        if (fast == null) {
+            return false;
+        }
+        try {
+            return fast.conforms(root);
+        } catch (RuntimeException e) {
+            return false; // a defect in the fast path must not hide an issue: let networknt decide
+        }
+    }
+
+    /** Whether networknt alone finds no error in the tree. For tests that compare it with the fast path. */
+    public static boolean networkntFindsNoError(JsonNode root) {
+        return SCHEMA.validate(root).isEmpty();
+    }
+
+    /** Whether the fast path alone says the tree conforms. For tests that compare it with networknt. */
+    public static boolean fastPathConforms(JsonNode root) {
+        CompiledSchema fast = FAST;
+        if (fast == null) {
+            throw new IllegalStateException("the fast path is disabled: record-v1.schema.json does not compile");
+        }
+        return fast.conforms(root);
+    }
+
+    /** {@link #check} without the fast path: the issues as networknt finds them. */
+    public static List<Issue> checkWithNetworknt(JsonNode root) {
         List<Issue> issues = new ArrayList<>();
         if (root.isObject()) {
             JsonNode schema = root.get("schema");

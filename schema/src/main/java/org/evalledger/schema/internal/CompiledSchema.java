@@ -1,0 +1,816 @@
+package org.evalledger.schema.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeType;
+import tools.jackson.databind.node.StringNode;
+
+/**
+ * A yes/no JSON Schema 2020-12 validator compiled from a schema document into a tree of small
+ * checks, for the keywords that {@code record-v1.schema.json} uses. It answers only whether an
+ * instance conforms; to learn why not, run the full validator.
+ *
+ * <p>The compiler knows the assertions {@code type} (a name or a list of names), {@code enum} and
+ * {@code const} (of strings, numbers, booleans and null), {@code minimum}, {@code maximum},
+ * {@code exclusiveMinimum}, {@code exclusiveMaximum}, {@code minLength}, {@code maxLength},
+ * {@code pattern}, {@code properties}, {@code required}, {@code additionalProperties},
+ * {@code minProperties}, {@code propertyNames}, {@code items} (without {@code prefixItems}),
+ * {@code minItems}, {@code maxItems}, {@code oneOf} and {@code $ref} to {@code #/$defs/NAME};
+ * the root-only {@code $schema} (2020-12), {@code $id} and {@code $defs}; and the annotations
+ * {@code title}, {@code description}, {@code $comment}, {@code default}, {@code examples},
+ * {@code deprecated}, {@code readOnly}, {@code writeOnly} and {@code format}. Any other keyword,
+ * or a known keyword in a form it does not handle, makes {@link #compile} throw
+ * {@link UnsupportedSchemaException}: nothing is silently ignored.
+ *
+ * <p>The semantics are those of networknt json-schema-validator 3.0.9 with its default 2020-12
+ * configuration, which {@link SchemaCheck} uses: {@code format} is an annotation only; a number
+ * with a zero fraction ({@code 1.0}) is an {@code "integer"}; bounds compare numbers
+ * mathematically, and numbers in {@code enum}/{@code const} are equal by value ({@code 1 == 1.0});
+ * lengths count code points; {@code pattern} is a {@link java.util.regex} search (not a whole
+ * match) in which {@code $} outside a character class means the very end of the input, as
+ * networknt rewrites it. Two deliberate deviations keep the answer safe rather than exact, so that
+ * {@code conforms} never says yes where networknt would not: binary and POJO nodes never conform
+ * where a string is checked (networknt reads them as strings), and a non-finite or out-of-{@code
+ * long}-range number never passes an integer bound where networknt would throw.
+ *
+ * <p>Instances are immutable and thread-safe; {@link #conforms} allocates nothing on the valid
+ * path except a {@link java.util.regex.Matcher} per {@code pattern} and iterators over objects
+ * checked by a schema-valued {@code additionalProperties} or by {@code propertyNames}.
+ */
+public final class CompiledSchema {
+    static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
+
+    private static final Set<String> ANNOTATIONS = Set.of("title", "description", "$comment", "default",
+            "examples", "deprecated", "readOnly", "writeOnly", "format");
+    private static final String DEFS_PREFIX = "#/$defs/";
+
+    private final Check root;
+
+    private CompiledSchema(Check root) {
+        this.root = root;
+    }
+
+    /** Whether the instance conforms to the schema. */
+    public boolean conforms(JsonNode instance) {
+        return root.test(instance);
+    }
+
+    /**
+     * Compiles a schema document.
+     *
+     * @throws UnsupportedSchemaException naming the first keyword (and where it is) that this
+     *     compiler does not know or cannot handle in the form given
+     */
+    public static CompiledSchema compile(JsonNode schemaDocument) {
+        Compiler compiler = new Compiler(schemaDocument);
+        Check root = compiler.schema(schemaDocument, "", true);
+        compiler.compileAllDefinitions();
+        return new CompiledSchema(root);
+    }
+
+    /** Thrown when a schema uses a keyword, or a form of one, that the compiler does not handle. */
+    public static final class UnsupportedSchemaException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnsupportedSchemaException(String pointer, String message) {
+            super((pointer.isEmpty() ? "at the schema root" : "at " + pointer) + ": " + message);
+        }
+    }
+
+    // ---------------------------------------------------------------- the checks
+
+    /** One compiled piece of a schema. */
+    @FunctionalInterface
+    private interface Check {
+        boolean test(JsonNode node);
+    }
+
+    private static final Check ALWAYS = node -> true;
+    private static final Check NEVER = node -> false;
+
+    /** Binary and POJO nodes, which networknt reads as strings and we decline to judge. */
+    private static boolean isOpaque(JsonNode node) {
+        JsonNodeType t = node.getNodeType();
+        return t == JsonNodeType.BINARY || t == JsonNodeType.POJO;
+    }
+
+    private static boolean isNonFinite(JsonNode node) {
+        return (node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue());
+    }
+
+    private static boolean isInteger(JsonNode node) {
+        if (node.isIntegralNumber()) {
+            return true;
+        }
+        if (node.isDouble() || node.isFloat()) {
+            double d = node.doubleValue();
+            return Double.isFinite(d) && d == Math.rint(d);
+        }
+        if (node.isBigDecimal()) {
+            BigDecimal v = node.decimalValue();
+            return v.signum() == 0 || v.scale() <= 0 || v.stripTrailingZeros().scale() <= 0;
+        }
+        return false;
+    }
+
+    /** {@code type}: a set of the seven JSON Schema type names, as bits. */
+    private static final class TypeCheck implements Check {
+        static final int NULL = 1;
+        static final int BOOLEAN = 2;
+        static final int OBJECT = 4;
+        static final int ARRAY = 8;
+        static final int NUMBER = 16;
+        static final int STRING = 32;
+        static final int INTEGER = 64;
+
+        private final int allowed;
+
+        TypeCheck(int allowed) {
+            this.allowed = allowed;
+        }
+
+        static int bit(String name) {
+            switch (name) {
+                case "null": return NULL;
+                case "boolean": return BOOLEAN;
+                case "object": return OBJECT;
+                case "array": return ARRAY;
+                case "number": return NUMBER;
+                case "string": return STRING;
+                case "integer": return INTEGER;
+                default: return 0;
+            }
+        }
+
+        @Override
+        public boolean test(JsonNode node) {
+            switch (node.getNodeType()) {
+                case OBJECT:
+                    return (allowed & OBJECT) != 0;
+                case ARRAY:
+                    return (allowed & ARRAY) != 0;
+                case STRING:
+                    return (allowed & STRING) != 0;
+                case BOOLEAN:
+                    return (allowed & BOOLEAN) != 0;
+                case NULL:
+                    return (allowed & NULL) != 0;
+                case NUMBER:
+                    if (isNonFinite(node)) {
+                        return false;
+                    }
+                    return (allowed & NUMBER) != 0 || ((allowed & INTEGER) != 0 && isInteger(node));
+                default:
+                    return false; // missing, binary, POJO
+            }
+        }
+    }
+
+    /** {@code enum} and {@code const} over scalars: equality by JSON value, numbers by magnitude. */
+    private static final class ValueCheck implements Check {
+        private final Set<String> strings;
+        private final List<BigDecimal> numbers;
+        private final boolean allowTrue;
+        private final boolean allowFalse;
+        private final boolean allowNull;
+
+        ValueCheck(List<JsonNode> values) {
+            Set<String> s = new HashSet<>();
+            List<BigDecimal> n = new ArrayList<>();
+            boolean t = false;
+            boolean f = false;
+            boolean nul = false;
+            for (JsonNode v : values) {
+                if (v.isString()) {
+                    s.add(v.stringValue());
+                } else if (v.isNumber()) {
+                    n.add(v.decimalValue());
+                } else if (v.isBoolean()) {
+                    t |= v.booleanValue();
+                    f |= !v.booleanValue();
+                } else {
+                    nul = true;
+                }
+            }
+            this.strings = Set.copyOf(s);
+            this.numbers = List.copyOf(n);
+            this.allowTrue = t;
+            this.allowFalse = f;
+            this.allowNull = nul;
+        }
+
+        @Override
+        public boolean test(JsonNode node) {
+            switch (node.getNodeType()) {
+                case STRING:
+                    return strings.contains(node.stringValue());
+                case BOOLEAN:
+                    return node.booleanValue() ? allowTrue : allowFalse;
+                case NULL:
+                    return allowNull;
+                case NUMBER:
+                    if (numbers.isEmpty() || isNonFinite(node)) {
+                        return false;
+                    }
+                    BigDecimal v = node.decimalValue();
+                    for (BigDecimal candidate : numbers) {
+                        if (candidate.compareTo(v) == 0) {
+                            return true;
+                        }
+                    }
+                    return false;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    /** One of {@code minimum}, {@code maximum}, {@code exclusiveMinimum}, {@code exclusiveMaximum}. */
+    private static final class BoundCheck implements Check {
+        private static final double LONG_RANGE_END = 0x1p63;
+
+        private final BigDecimal limit;
+        private final boolean lower;
+        private final boolean exclusive;
+        private final boolean limitIsLong;
+        private final long limitLong;
+        private final boolean limitIsDouble;
+        private final double limitDouble;
+        /**
+         * networknt compares an integer-typed schema's whole-number bound through
+         * {@code JsonNode.asLong()}, which throws for a double or decimal outside the long range.
+         */
+        private final boolean failOutsideLongRange;
+
+        BoundCheck(BigDecimal limit, boolean lower, boolean exclusive, boolean failOutsideLongRange) {
+            this.limit = limit;
+            this.lower = lower;
+            this.exclusive = exclusive;
+            this.failOutsideLongRange = failOutsideLongRange;
+            long asLong = 0;
+            boolean isLong;
+            try {
+                asLong = limit.longValueExact();
+                isLong = true;
+            } catch (ArithmeticException e) {
+                isLong = false;
+            }
+            this.limitIsLong = isLong;
+            this.limitLong = asLong;
+            double d = limit.doubleValue();
+            this.limitIsDouble = Double.isFinite(d) && new BigDecimal(d).compareTo(limit) == 0;
+            this.limitDouble = d;
+        }
+
+        @Override
+        public boolean test(JsonNode node) {
+            if (!node.isNumber() || isNonFinite(node)) {
+                return true; // bounds apply to finite numbers only
+            }
+            int c;
+            if (node.isInt() || node.isLong() || node.isShort()) {
+                long v = node.longValue();
+                c = limitIsLong ? Long.compare(v, limitLong) : BigDecimal.valueOf(v).compareTo(limit);
+            } else if (node.isDouble() || node.isFloat()) {
+                double v = node.doubleValue();
+                if (failOutsideLongRange && !(v >= -LONG_RANGE_END && v < LONG_RANGE_END)) {
+                    return false;
+                }
+                c = limitIsDouble ? (v < limitDouble ? -1 : v > limitDouble ? 1 : 0)
+                        : new BigDecimal(v).compareTo(limit);
+            } else {
+                BigDecimal v = node.decimalValue();
+                if (failOutsideLongRange && node.isBigDecimal() && !fitsLong(v)) {
+                    return false;
+                }
+                c = v.compareTo(limit);
+            }
+            if (lower) {
+                return exclusive ? c > 0 : c >= 0;
+            }
+            return exclusive ? c < 0 : c <= 0;
+        }
+
+        private static boolean fitsLong(BigDecimal v) {
+            return v.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0
+                    && v.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
+        }
+    }
+
+    /** {@code minLength}, {@code maxLength} and {@code pattern} of one schema. */
+    private static final class StringCheck implements Check {
+        private final int minLength;
+        private final int maxLength;
+        private final @Nullable Pattern pattern;
+
+        StringCheck(int minLength, int maxLength, @Nullable Pattern pattern) {
+            this.minLength = minLength;
+            this.maxLength = maxLength;
+            this.pattern = pattern;
+        }
+
+        @Override
+        public boolean test(JsonNode node) {
+            if (!node.isString()) {
+                return !isOpaque(node);
+            }
+            return accepts(node.stringValue());
+        }
+
+        boolean accepts(String s) {
+            int units = s.length();
+            // a string of n UTF-16 units holds between ceil(n/2) and n code points
+            if (units > maxLength && s.codePointCount(0, units) > maxLength) {
+                return false;
+            }
+            if (units < minLength || ((units + 1) / 2 < minLength && s.codePointCount(0, units) < minLength)) {
+                return false;
+            }
+            return pattern == null || pattern.matcher(s).find();
+        }
+    }
+
+    /** The object keywords of one schema. */
+    private static final class ObjectCheck implements Check {
+        private final String[] names;
+        private final Check[] checks;
+        private final Set<String> declared;
+        private final String[] required;
+        private final @Nullable Check additional;
+        private final int minProperties;
+        private final @Nullable Check propertyNames;
+
+        ObjectCheck(Map<String, Check> properties, List<String> required, @Nullable Check additional,
+                int minProperties, @Nullable Check propertyNames) {
+            this.names = properties.keySet().toArray(new String[0]);
+            this.checks = properties.values().toArray(new Check[0]);
+            this.declared = Set.copyOf(properties.keySet());
+            this.required = required.toArray(new String[0]);
+            this.additional = additional;
+            this.minProperties = minProperties;
+            this.propertyNames = propertyNames;
+        }
+
+        @Override
+        public boolean test(JsonNode node) {
+            if (!node.isObject()) {
+                return true;
+            }
+            int size = node.size();
+            if (size < minProperties) {
+                return false;
+            }
+            for (String name : required) {
+                if (node.get(name) == null) {
+                    return false;
+                }
+            }
+            int named = 0;
+            for (int i = 0; i < names.length; i++) {
+                JsonNode value = node.get(names[i]);
+                if (value != null) {
+                    named++;
+                    if (!checks[i].test(value)) {
+                        return false;
+                    }
+                }
+            }
+            if (named < size && additional != null) {
+                if (additional == NEVER) {
+                    return false;
+                }
+                for (Map.Entry<String, JsonNode> member : node.properties()) {
+                    if (!declared.contains(member.getKey()) && !additional.test(member.getValue())) {
+                        return false;
+                    }
+                }
+            }
+            if (propertyNames != null) {
+                for (String name : node.propertyNames()) {
+                    if (!propertyNames.test(StringNode.valueOf(name))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+    }
+
+    /** {@code items}, {@code minItems} and {@code maxItems} of one schema. */
+    private static final class ArrayCheck implements Check {
+        private final Check items;
+        private final int minItems;
+        private final int maxItems;
+
+        ArrayCheck(Check items, int minItems, int maxItems) {
+            this.items = items;
+            this.minItems = minItems;
+            this.maxItems = maxItems;
+        }
+
+        @Override
+        public boolean test(JsonNode node) {
+            if (!node.isArray()) {
+                return true;
+            }
+            int size = node.size();
+            if (size < minItems || size > maxItems) {
+                return false;
+            }
+            if (items != ALWAYS) {
+                for (int i = 0; i < size; i++) {
+                    if (!items.test(node.get(i))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+    }
+
+    /** {@code oneOf}: exactly one alternative holds. */
+    private static final class OneOfCheck implements Check {
+        private final Check[] alternatives;
+
+        OneOfCheck(Check[] alternatives) {
+            this.alternatives = alternatives;
+        }
+
+        @Override
+        public boolean test(JsonNode node) {
+            int passing = 0;
+            for (Check c : alternatives) {
+                if (c.test(node) && ++passing > 1) {
+                    return false;
+                }
+            }
+            return passing == 1;
+        }
+    }
+
+    /** All of a schema's checks. */
+    private static final class AllCheck implements Check {
+        private final Check[] checks;
+
+        AllCheck(Check[] checks) {
+            this.checks = checks;
+        }
+
+        @Override
+        public boolean test(JsonNode node) {
+            for (Check c : checks) {
+                if (!c.test(node)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** A {@code $ref}, bound to its target once that is compiled (targets may refer back). */
+    private static final class RefCheck implements Check {
+        private @Nullable Check target;
+
+        @Override
+        public boolean test(JsonNode node) {
+            Check t = target;
+            if (t == null) {
+                throw new IllegalStateException("unresolved $ref; CompiledSchema.compile did not finish");
+            }
+            return t.test(node);
+        }
+    }
+
+    // ---------------------------------------------------------------- the compiler
+
+    private static final class Compiler {
+        private final JsonNode document;
+        private final Map<String, RefCheck> definitions = new LinkedHashMap<>();
+
+        Compiler(JsonNode document) {
+            this.document = document;
+        }
+
+        /** Compiles every $defs entry, referenced or not, so an unknown keyword anywhere is found. */
+        void compileAllDefinitions() {
+            JsonNode defs = document.get("$defs");
+            if (defs != null) {
+                for (String name : defs.propertyNames()) {
+                    definition(name, "/$defs");
+                }
+            }
+        }
+
+        private RefCheck definition(String name, String from) {
+            RefCheck ref = definitions.get(name);
+            if (ref == null) {
+                JsonNode defs = document.get("$defs");
+                JsonNode target = defs == null ? null : defs.get(name);
+                if (target == null) {
+                    throw new UnsupportedSchemaException(from, "$ref to a missing definition \"" + name + "\"");
+                }
+                ref = new RefCheck();
+                definitions.put(name, ref); // before compiling, so that a cycle finds it
+                ref.target = schema(target, "/$defs/" + escape(name), false);
+            }
+            return ref;
+        }
+
+        Check schema(JsonNode node, String at, boolean isRoot) {
+            if (node.isBoolean()) {
+                return node.booleanValue() ? ALWAYS : NEVER;
+            }
+            if (!node.isObject()) {
+                throw new UnsupportedSchemaException(at, "a schema must be an object or a boolean");
+            }
+            List<Check> checks = new ArrayList<>();
+            for (String keyword : node.propertyNames()) {
+                JsonNode value = node.get(keyword);
+                String here = at + "/" + escape(keyword);
+                switch (keyword) {
+                    case "$schema":
+                        if (!isRoot || !value.isString() || !DIALECT.equals(value.stringValue())) {
+                            throw new UnsupportedSchemaException(here, "only a root $schema of " + DIALECT + " is supported");
+                        }
+                        break;
+                    case "$id":
+                    case "$defs":
+                        if (!isRoot) {
+                            throw new UnsupportedSchemaException(here, keyword + " is supported at the root only");
+                        }
+                        if (keyword.equals("$id") ? !value.isString() : !value.isObject()) {
+                            throw new UnsupportedSchemaException(here, "malformed " + keyword);
+                        }
+                        break;
+                    case "$ref":
+                        checks.add(ref(value, here));
+                        break;
+                    case "type":
+                        checks.add(type(value, here));
+                        break;
+                    case "enum":
+                        if (!value.isArray()) {
+                            throw new UnsupportedSchemaException(here, "enum must be an array");
+                        }
+                        checks.add(new ValueCheck(scalars(value, here)));
+                        break;
+                    case "const":
+                        checks.add(new ValueCheck(scalars(List.of(value), here)));
+                        break;
+                    case "minimum":
+                    case "maximum":
+                    case "exclusiveMinimum":
+                    case "exclusiveMaximum":
+                        checks.add(bound(node, keyword, value, here));
+                        break;
+                    case "minLength":
+                    case "maxLength":
+                    case "pattern":
+                    case "properties":
+                    case "required":
+                    case "additionalProperties":
+                    case "minProperties":
+                    case "propertyNames":
+                    case "items":
+                    case "minItems":
+                    case "maxItems":
+                        break; // compiled together with their siblings below
+                    case "oneOf":
+                        checks.add(oneOf(value, here));
+                        break;
+                    default:
+                        if (!ANNOTATIONS.contains(keyword)) {
+                            throw new UnsupportedSchemaException(here, "unknown keyword \"" + keyword + "\"");
+                        }
+                }
+            }
+            Check strings = strings(node, at);
+            if (strings != null) {
+                checks.add(strings);
+            }
+            Check objects = objects(node, at);
+            if (objects != null) {
+                checks.add(objects);
+            }
+            Check arrays = arrays(node, at);
+            if (arrays != null) {
+                checks.add(arrays);
+            }
+            if (checks.isEmpty()) {
+                return ALWAYS;
+            }
+            return checks.size() == 1 ? checks.get(0) : new AllCheck(checks.toArray(new Check[0]));
+        }
+
+        private Check ref(JsonNode value, String at) {
+            if (!value.isString() || !value.stringValue().startsWith(DEFS_PREFIX)) {
+                throw new UnsupportedSchemaException(at, "only $ref to " + DEFS_PREFIX + "NAME is supported");
+            }
+            String name = value.stringValue().substring(DEFS_PREFIX.length());
+            if (name.isEmpty() || name.contains("/") || name.contains("~") || name.contains("%")) {
+                throw new UnsupportedSchemaException(at, "only $ref to " + DEFS_PREFIX + "NAME with a plain NAME is supported");
+            }
+            return definition(name, at);
+        }
+
+        private static Check type(JsonNode value, String at) {
+            int allowed = 0;
+            List<JsonNode> names = value.isArray() ? elements(value) : List.of(value);
+            if (names.isEmpty()) {
+                throw new UnsupportedSchemaException(at, "type needs at least one name");
+            }
+            for (JsonNode name : names) {
+                int bit = name.isString() ? TypeCheck.bit(name.stringValue()) : 0;
+                if (bit == 0) {
+                    throw new UnsupportedSchemaException(at, "unknown type " + name);
+                }
+                allowed |= bit;
+            }
+            return new TypeCheck(allowed);
+        }
+
+        private static List<JsonNode> scalars(Iterable<JsonNode> values, String at) {
+            List<JsonNode> out = new ArrayList<>();
+            for (JsonNode v : values) {
+                if (!(v.isString() || v.isBoolean() || v.isNull() || (v.isNumber() && !isNonFinite(v)))) {
+                    throw new UnsupportedSchemaException(at, "only strings, finite numbers, booleans and null are supported, not " + v);
+                }
+                out.add(v);
+            }
+            return out;
+        }
+
+        private static Check bound(JsonNode schema, String keyword, JsonNode value, String at) {
+            if (!value.isNumber() || isNonFinite(value)) {
+                throw new UnsupportedSchemaException(at, keyword + " must be a finite number");
+            }
+            boolean lower = keyword.equals("minimum") || keyword.equals("exclusiveMinimum");
+            boolean exclusive = keyword.startsWith("exclusive");
+            JsonNode type = schema.get("type");
+            if (type != null && type.isArray()) {
+                // networknt compares through asLong() (truncating fractions) when the list names
+                // "integer"; rather than copy that, refuse the combination
+                throw new UnsupportedSchemaException(at, keyword + " beside a list of types is not supported");
+            }
+            // networknt's bound keywords take a long-only path for whole-number bounds of integer schemas
+            boolean longPath = (value.isInt() || value.isLong())
+                    && type != null && type.isString() && type.stringValue().equals("integer");
+            return new BoundCheck(value.decimalValue(), lower, exclusive, longPath);
+        }
+
+        private static @Nullable Check strings(JsonNode schema, String at) {
+            JsonNode min = schema.get("minLength");
+            JsonNode max = schema.get("maxLength");
+            JsonNode pattern = schema.get("pattern");
+            if (min == null && max == null && pattern == null) {
+                return null;
+            }
+            return new StringCheck(count(min, at + "/minLength", 0), count(max, at + "/maxLength", Integer.MAX_VALUE),
+                    pattern == null ? null : pattern(pattern, at + "/pattern"));
+        }
+
+        private @Nullable Check objects(JsonNode schema, String at) {
+            JsonNode properties = schema.get("properties");
+            JsonNode required = schema.get("required");
+            JsonNode additional = schema.get("additionalProperties");
+            JsonNode minProperties = schema.get("minProperties");
+            JsonNode propertyNames = schema.get("propertyNames");
+            if (properties == null && required == null && additional == null && minProperties == null
+                    && propertyNames == null) {
+                return null;
+            }
+            Map<String, Check> compiled = new LinkedHashMap<>();
+            if (properties != null) {
+                if (!properties.isObject()) {
+                    throw new UnsupportedSchemaException(at + "/properties", "properties must be an object");
+                }
+                for (String name : properties.propertyNames()) {
+                    compiled.put(name, schema(properties.get(name), at + "/properties/" + escape(name), false));
+                }
+            }
+            List<String> names = new ArrayList<>();
+            if (required != null) {
+                if (!required.isArray()) {
+                    throw new UnsupportedSchemaException(at + "/required", "required must be an array of strings");
+                }
+                for (JsonNode name : required) {
+                    if (!name.isString()) {
+                        throw new UnsupportedSchemaException(at + "/required", "required must be an array of strings");
+                    }
+                    names.add(name.stringValue());
+                }
+            }
+            Check extra = additional == null ? null : schema(additional, at + "/additionalProperties", false);
+            if (extra == ALWAYS) {
+                extra = null;
+            }
+            Check keys = propertyNames == null ? null : schema(propertyNames, at + "/propertyNames", false);
+            return new ObjectCheck(compiled, names, extra, count(minProperties, at + "/minProperties", 0), keys);
+        }
+
+        private @Nullable Check arrays(JsonNode schema, String at) {
+            JsonNode items = schema.get("items");
+            JsonNode min = schema.get("minItems");
+            JsonNode max = schema.get("maxItems");
+            if (items == null && min == null && max == null) {
+                return null;
+            }
+            return new ArrayCheck(items == null ? ALWAYS : schema(items, at + "/items", false),
+                    count(min, at + "/minItems", 0), count(max, at + "/maxItems", Integer.MAX_VALUE));
+        }
+
+        private Check oneOf(JsonNode value, String at) {
+            if (!value.isArray() || value.isEmpty()) {
+                throw new UnsupportedSchemaException(at, "oneOf must be a non-empty array of schemas");
+            }
+            Check[] alternatives = new Check[value.size()];
+            for (int i = 0; i < alternatives.length; i++) {
+                alternatives[i] = schema(value.get(i), at + "/" + i, false);
+            }
+            return new OneOfCheck(alternatives);
+        }
+
+        private static int count(@Nullable JsonNode value, String at, int absent) {
+            if (value == null) {
+                return absent;
+            }
+            if (!(value.isInt() || value.isLong()) || value.longValue() < 0 || value.longValue() > Integer.MAX_VALUE) {
+                throw new UnsupportedSchemaException(at, "must be a non-negative integer up to " + Integer.MAX_VALUE);
+            }
+            return value.intValue();
+        }
+
+        /**
+         * A pattern as networknt compiles it by default: java.util.regex, with every {@code $}
+         * outside a character class standing for the end of input ({@code \z}, as in ECMAScript).
+         * Constructs whose rewriting would need more care ({@code \Q}, {@code \p}, nested classes)
+         * are refused.
+         */
+        static Pattern pattern(JsonNode value, String at) {
+            if (!value.isString()) {
+                throw new UnsupportedSchemaException(at, "pattern must be a string");
+            }
+            String regex = value.stringValue();
+            StringBuilder out = new StringBuilder(regex.length() + 4);
+            boolean inClass = false;
+            for (int i = 0; i < regex.length(); i++) {
+                char c = regex.charAt(i);
+                if (c == '\\') {
+                    if (i + 1 >= regex.length()) {
+                        throw new UnsupportedSchemaException(at, "pattern ends in a lone backslash");
+                    }
+                    char next = regex.charAt(i + 1);
+                    if (next == 'Q' || next == 'E' || next == 'p' || next == 'P') {
+                        throw new UnsupportedSchemaException(at, "pattern construct \\" + next + " is not supported");
+                    }
+                    out.append(c).append(next);
+                    i++;
+                } else if (c == '[') {
+                    if (inClass) {
+                        throw new UnsupportedSchemaException(at, "nested character classes are not supported");
+                    }
+                    inClass = true;
+                    out.append(c);
+                    if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
+                        out.append('^');
+                        i++;
+                    }
+                    if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
+                        throw new UnsupportedSchemaException(at, "a ']' first in a character class is not supported");
+                    }
+                } else if (c == ']' && inClass) {
+                    inClass = false;
+                    out.append(c);
+                } else if (c == '$' && !inClass) {
+                    out.append("\\z");
+                } else {
+                    out.append(c);
+                }
+            }
+            try {
+                return Pattern.compile(out.toString());
+            } catch (PatternSyntaxException e) {
+                throw new UnsupportedSchemaException(at, "pattern does not compile: " + e.getDescription());
+            }
+        }
+
+        private static List<JsonNode> elements(JsonNode array) {
+            List<JsonNode> out = new ArrayList<>(array.size());
+            array.forEach(out::add);
+            return out;
+        }
+
+        private static String escape(String token) {
+            return token.replace("~", "~0").replace("/", "~1");
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.evalledger.schema.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.evalledger.schema.internal.CompiledSchema.UnsupportedSchemaException;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The schema compiler: it compiles record-v1.schema.json, refuses what it does not know, and on
+ * small schemas aimed at each keyword's corner cases answers as networknt (configured as in
+ * {@link SchemaCheck}) does.
+ */
+class CompiledSchemaTest {
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final SchemaRegistry NETWORKNT = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    static ObjectNode recordSchema() {
+        try (InputStream in = SchemaCheck.class.getResourceAsStream(SchemaCheck.RESOURCE)) {
+            return (ObjectNode) MAPPER.readTree(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theRecordSchemaCompilesAndTheFastPathIsOn() {
+        CompiledSchema.compile(recordSchema());
+        assertTrue(SchemaCheck.fastPathEnabled(), "record-v1.schema.json did not compile: networknt checks everything");
+    }
+
+    @Test
+    void anUnknownKeywordAnywhereFailsLoudly() {
+        for (String keyword : List.of("uniqueItems", "multipleOf", "prefixItems", "patternProperties", "maxProperties",
+                "dependentRequired", "unevaluatedProperties", "allOf", "anyOf", "not", "if", "contains", "$anchor",
+                "$dynamicRef", "contentMediaType", "nullable", "requried")) {
+            ObjectNode schema = recordSchema();
+            ((ObjectNode) schema.at("/$defs/metric/properties/stderr")).put(keyword, 1);
+            UnsupportedSchemaException e = assertThrows(UnsupportedSchemaException.class, () -> CompiledSchema.compile(schema));
+            assertTrue(e.getMessage().contains("/$defs/metric/properties/stderr/" + keyword), e.getMessage());
+        }
+        // also in a definition nobody refers to
+        ObjectNode schema = recordSchema();
+        ((ObjectNode) schema.get("$defs")).putObject("unused").put("multipleOf", 2);
+        assertThrows(UnsupportedSchemaException.class, () -> CompiledSchema.compile(schema));
+    }
+
+    @Test
+    void formsOfKnownKeywordsItDoesNotHandleFailLoudly() {
+        for (String bad : List.of("{\"$ref\":\"other.json#/$defs/x\"}", "{\"$ref\":\"#/$defs/missing\"}",
+                "{\"pattern\":\"^\\\\p{L}+$\"}", "{\"pattern\":\"[a[b]]\"}", "{\"pattern\":\"(\"}",
+                "{\"enum\":[{\"a\":1}]}", "{\"const\":[1]}", "{\"type\":\"int\"}",
+                "{\"type\":[\"integer\",\"null\"],\"minimum\":1}", "{\"minLength\":-1}", "{\"minItems\":1.5}",
+                "{\"$schema\":\"http://json-schema.org/draft-07/schema#\"}", "{\"properties\":{\"a\":{\"$id\":\"x\"}}}",
+                "{\"required\":\"a\"}", "{\"oneOf\":[]}", "{\"items\":[{}]}", "{\"minimum\":\"1\"}")) {
+            assertThrows(UnsupportedSchemaException.class, () -> CompiledSchema.compile(MAPPER.readTree(bad)), bad);
+        }
+    }
+
+    @Test
+    void networkntDoesNotAssertFormatInThisConfiguration() {
+        // if a networknt upgrade starts asserting "format", CompiledSchema must stop treating it as an annotation
+        Schema s = NETWORKNT.getSchema("{\"$schema\":\"" + CompiledSchema.DIALECT + "\",\"format\":\"date-time\"}");
+        assertTrue(s.validate(F.stringNode("not a date")).isEmpty());
+        assertTrue(conforms("{\"format\":\"date-time\"}", F.stringNode("not a date")));
+    }
+
+    /** Schemas aimed at corner cases, each with instances on both sides of the line. */
+    @Test
+    void agreesWithNetworkntOnEachKeywordsCornerCases() {
+        List<String> disagreements = new ArrayList<>();
+        int checked = 0;
+        JsonNode[] numbers = {F.numberNode(0), F.numberNode(-0.0), F.numberNode(1), F.numberNode(1.0), F.numberNode(1.5),
+            F.numberNode(-1), F.numberNode(0.5), F.numberNode(2), F.numberNode(2147483647), F.numberNode(2147483648L),
+            F.numberNode(9007199254740991L), F.numberNode(9007199254740992L), F.numberNode(9.007199254740992E15),
+            F.numberNode(-9007199254740991L), F.numberNode(-9007199254740992L), F.numberNode(4.9e-324),
+            F.numberNode(0.9999999999999999), F.numberNode(1e300), F.numberNode(-1e300), F.numberNode(1e19),
+            F.numberNode(new BigInteger("18446744073709551616")), F.numberNode(new BigDecimal("1.000")),
+            F.numberNode(new BigDecimal("0.99999999999999999999999")), F.numberNode(new BigDecimal("1E+400")),
+            F.numberNode(1.5f), F.numberNode(2.0f), F.numberNode((short) 3), F.stringNode("1"), F.booleanNode(true),
+            F.nullNode(), F.objectNode(), F.arrayNode()};
+        String[] numberSchemas = {"{\"type\":\"integer\"}", "{\"type\":\"number\"}", "{\"type\":\"integer\",\"minimum\":1}",
+            "{\"type\":\"integer\",\"minimum\":1,\"maximum\":2147483647}", "{\"type\":\"integer\",\"maximum\":9007199254740991}",
+            "{\"type\":\"integer\",\"minimum\":-9007199254740991,\"maximum\":9007199254740991}",
+            "{\"type\":\"number\",\"minimum\":0}", "{\"type\":\"number\",\"exclusiveMinimum\":0,\"exclusiveMaximum\":1}",
+            "{\"minimum\":0.5}", "{\"maximum\":1}", "{\"exclusiveMaximum\":1}", "{\"enum\":[1, \"a\", true, null]}",
+            "{\"const\":1}", "{\"const\":0}", "{\"enum\":[1.5, 2]}",
+            "{\"oneOf\":[{\"type\":\"integer\",\"minimum\":1,\"maximum\":2147483647},{\"const\":\"auto\"}]}",
+            "{\"oneOf\":[{\"type\":\"integer\"},{\"minimum\":1}]}", "{\"oneOf\":[{\"type\":\"number\"},{\"type\":\"integer\"}]}",
+            "{\"type\":[\"integer\",\"null\"]}", "{\"type\":[\"string\",\"boolean\"]}"};
+        for (String schema : numberSchemas) {
+            for (JsonNode n : numbers) {
+                checked++;
+                compare(schema, n, disagreements);
+            }
+        }
+        String astral = "\uD83D\uDE00";
+        JsonNode[] strings = {F.stringNode(""), F.stringNode("a"), F.stringNode("ab"), F.stringNode("abc"),
+            F.stringNode(astral), F.stringNode(astral + astral), F.stringNode(astral + astral + astral),
+            F.stringNode("a" + astral), F.stringNode("\uD83D"), F.stringNode("auto"), F.stringNode("Auto"),
+            F.stringNode("auto "), F.stringNode("xaby"), F.stringNode("ab\n"), F.stringNode("\nab"), F.stringNode("a$"),
+            F.stringNode("2026-06-13T09:30:00Z"), F.stringNode("2026-06-13T09:30:00Z\n"),
+            F.stringNode("2026-06-13T09:30:00.1234567890Z"), F.stringNode("\u0661\u0662\u0663\u0664-06-13T09:30:00Z"),
+            F.numberNode(2), F.nullNode()};
+        String[] stringSchemas = {"{\"type\":\"string\"}", "{\"minLength\":2}", "{\"maxLength\":2}",
+            "{\"type\":\"string\",\"minLength\":1}", "{\"minLength\":3,\"maxLength\":3}", "{\"pattern\":\"ab\"}",
+            "{\"pattern\":\"^ab$\"}", "{\"pattern\":\"^a[$]\"}", "{\"pattern\":\"b\\\\$\"}", "{\"pattern\":\"^.$\"}",
+            "{\"pattern\":\"^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d{1,9})?Z$\"}",
+            "{\"enum\":[\"auto\",\"ab\"]}", "{\"const\":\"auto\"}",
+            "{\"oneOf\":[{\"type\":\"boolean\"},{\"type\":\"string\",\"minLength\":1}]}",
+            "{\"oneOf\":[{\"type\":\"string\"},{\"minLength\":2}]}", "{\"oneOf\":[{\"maxLength\":1},{\"minLength\":1}]}"};
+        for (String schema : stringSchemas) {
+            for (JsonNode s : strings) {
+                checked++;
+                compare(schema, s, disagreements);
+            }
+        }
+        String[] objectSchemas = {
+            "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}},\"additionalProperties\":false}",
+            "{\"properties\":{\"a\":{\"type\":\"string\"}},\"required\":[\"a\"]}",
+            "{\"additionalProperties\":{\"type\":\"integer\",\"minimum\":0},\"minProperties\":1}",
+            "{\"properties\":{\"a\":true},\"additionalProperties\":{\"type\":\"integer\"}}",
+            "{\"propertyNames\":{\"minLength\":1},\"minProperties\":1}", "{\"propertyNames\":{\"maxLength\":1}}",
+            "{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"minItems\":1,\"maxItems\":2}",
+            "{\"items\":false}", "{\"$defs\":{\"n\":{\"type\":\"string\",\"minLength\":1}},\"properties\":{\"a\":{\"$ref\":\"#/$defs/n\"}}}",
+            "{\"$defs\":{\"t\":{\"type\":\"object\",\"properties\":{\"next\":{\"$ref\":\"#/$defs/t\"}},\"additionalProperties\":false}},"
+                + "\"$ref\":\"#/$defs/t\"}"};
+        String[] objects = {"{}", "{\"a\":\"x\"}", "{\"a\":1}", "{\"a\":null}", "{\"b\":1}", "{\"a\":\"x\",\"b\":2}",
+            "{\"\":1}", "{\"b\":-1}", "{\"b\":1.0}", "{\"ab\":1}", "{\"" + astral + "\":1}", "[]", "[\"a\"]", "[\"a\",\"b\"]",
+            "[\"a\",\"b\",\"c\"]", "[1]", "{\"next\":{}}", "{\"next\":{\"next\":{\"x\":1}}}", "{\"a\":\"\"}", "\"a\"", "3"};
+        for (String schema : objectSchemas) {
+            for (String o : objects) {
+                checked++;
+                compare(schema, MAPPER.readTree(o), disagreements);
+            }
+        }
+        assertEquals(List.of(), disagreements, "of " + checked);
+        assertTrue(checked > 1000);
+    }
+
+    @Test
+    void opaqueNodesNeverConformWhereNetworkntWouldReadThemAsStrings() {
+        // the one intended difference: it only ever makes the fast path defer to networknt
+        JsonNode binary = F.binaryNode(new byte[] {1});
+        assertTrue(networkntValid("{\"type\":\"string\"}", binary));
+        assertFalse(conforms("{\"type\":\"string\"}", binary));
+        assertFalse(conforms("{\"minLength\":1}", F.pojoNode(new Object())));
+    }
+
+    private static void compare(String schema, JsonNode instance, List<String> disagreements) {
+        boolean theirs = networkntValid(schema, instance);
+        boolean ours = conforms(schema, instance);
+        if (theirs != ours) {
+            disagreements.add(schema + " " + instance + " (" + instance.getClass().getSimpleName() + "): networknt "
+                    + theirs + ", compiled " + ours);
+        }
+    }
+
+    private static boolean conforms(String schema, JsonNode instance) {
+        return CompiledSchema.compile(MAPPER.readTree(schema)).conforms(instance);
+    }
+
+    /** networknt's verdict; an exception (it throws on some huge integers) counts as "not valid". */
+    static boolean networkntValid(String schema, JsonNode instance) {
+        ObjectNode s = (ObjectNode) MAPPER.readTree(schema);
+        s.put("$schema", CompiledSchema.DIALECT);
+        try {
+            return NETWORKNT.getSchema(s).validate(instance).isEmpty();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
