@@ -3,8 +3,7 @@ package org.evalledger.schema.internal.json;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.evalledger.core.JsonValue;
@@ -27,54 +26,16 @@ public final class Jcs {
 
     /** The canonical UTF-8 bytes of a tree. */
     public static byte[] canonicalize(JsonNode node) {
-        StringBuilder sb = new StringBuilder(256);
-        write(node, sb);
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        Out out = new Out();
+        write(node, out);
+        return out.bytes();
     }
 
     /** The canonical UTF-8 bytes of a core value (no detour through a Jackson tree). */
     public static byte[] canonicalize(JsonValue value) {
-        StringBuilder sb = new StringBuilder(256);
-        write(value, sb);
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void write(JsonValue value, StringBuilder sb) {
-        if (value instanceof JsonValue.JsonObject obj) {
-            Map<String, JsonValue> m = obj.members();
-            String[] names = m.keySet().toArray(new String[0]);
-            if (!sorted(names)) {
-                java.util.Arrays.sort(names); // String.compareTo compares UTF-16 code units
-            }
-            sb.append('{');
-            for (int i = 0; i < names.length; i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                string(names[i], sb);
-                sb.append(':');
-                write(m.get(names[i]), sb);
-            }
-            sb.append('}');
-        } else if (value instanceof JsonValue.JsonArray arr) {
-            sb.append('[');
-            List<JsonValue> items = arr.items();
-            for (int i = 0; i < items.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                write(items.get(i), sb);
-            }
-            sb.append(']');
-        } else if (value instanceof JsonValue.JsonString str) {
-            string(str.value(), sb);
-        } else if (value instanceof JsonValue.JsonNumber num) {
-            sb.append(formatNumber(num.value()));
-        } else if (value instanceof JsonValue.JsonBoolean b) {
-            sb.append(b.value() ? "true" : "false");
-        } else {
-            sb.append("null");
-        }
+        Out out = new Out();
+        write(value, out);
+        return out.bytes();
     }
 
     /** Whether the names are already in canonical order (a canonical document's always are). */
@@ -87,64 +48,175 @@ public final class Jcs {
         return true;
     }
 
-    private static void write(JsonNode node, StringBuilder sb) {
-        if (node.isObject()) {
-            List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
-            members.sort(Map.Entry.comparingByKey()); // String.compareTo compares UTF-16 code units
-            sb.append('{');
-            for (int i = 0; i < members.size(); i++) {
+    private static String[] canonicalOrder(String[] names) {
+        if (!sorted(names)) {
+            Arrays.sort(names); // String.compareTo compares UTF-16 code units
+        }
+        return names;
+    }
+
+    private static void write(JsonValue value, Out out) {
+        if (value instanceof JsonValue.JsonObject obj) {
+            Map<String, JsonValue> m = obj.members();
+            String[] names = canonicalOrder(m.keySet().toArray(new String[0]));
+            out.ascii('{');
+            for (int i = 0; i < names.length; i++) {
                 if (i > 0) {
-                    sb.append(',');
+                    out.ascii(',');
                 }
-                string(members.get(i).getKey(), sb);
-                sb.append(':');
-                write(members.get(i).getValue(), sb);
+                out.string(names[i]);
+                out.ascii(':');
+                write(m.get(names[i]), out);
             }
-            sb.append('}');
+            out.ascii('}');
+        } else if (value instanceof JsonValue.JsonArray arr) {
+            out.ascii('[');
+            List<JsonValue> items = arr.items();
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) {
+                    out.ascii(',');
+                }
+                write(items.get(i), out);
+            }
+            out.ascii(']');
+        } else if (value instanceof JsonValue.JsonString str) {
+            out.string(str.value());
+        } else if (value instanceof JsonValue.JsonNumber num) {
+            out.ascii(formatNumber(num.value()));
+        } else if (value instanceof JsonValue.JsonBoolean b) {
+            out.ascii(b.value() ? "true" : "false");
+        } else {
+            out.ascii("null");
+        }
+    }
+
+    private static void write(JsonNode node, Out out) {
+        if (node.isObject()) {
+            String[] names = canonicalOrder(node.propertyNames().toArray(new String[0]));
+            out.ascii('{');
+            for (int i = 0; i < names.length; i++) {
+                if (i > 0) {
+                    out.ascii(',');
+                }
+                out.string(names[i]);
+                out.ascii(':');
+                write(node.get(names[i]), out);
+            }
+            out.ascii('}');
         } else if (node.isArray()) {
-            sb.append('[');
+            out.ascii('[');
             for (int i = 0; i < node.size(); i++) {
                 if (i > 0) {
-                    sb.append(',');
+                    out.ascii(',');
                 }
-                write(node.get(i), sb);
+                write(node.get(i), out);
             }
-            sb.append(']');
+            out.ascii(']');
         } else if (node.isString()) {
-            string(node.stringValue(), sb);
+            out.string(node.stringValue());
         } else if (node.isNumber()) {
-            sb.append(formatNumber(node.doubleValue()));
+            out.ascii(formatNumber(node.doubleValue()));
         } else if (node.isBoolean()) {
-            sb.append(node.booleanValue() ? "true" : "false");
+            out.ascii(node.booleanValue() ? "true" : "false");
         } else if (node.isNull()) {
-            sb.append("null");
+            out.ascii("null");
         } else {
             throw new IllegalArgumentException("JCS has no form for a " + node.getNodeType() + " node");
         }
     }
 
-    private static void string(String s, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+    /** A growing UTF-8 byte buffer that writes JSON strings as ECMAScript's JSON.stringify does. */
+    private static final class Out {
+        private byte[] buf = new byte[512];
+        private int len;
+
+        private void room(int n) {
+            if (len + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+            }
+        }
+
+        void ascii(char c) {
+            room(1);
+            buf[len++] = (byte) c;
+        }
+
+        void ascii(String s) {
+            int n = s.length();
+            room(n);
+            for (int i = 0; i < n; i++) {
+                buf[len++] = (byte) s.charAt(i);
+            }
+        }
+
+        void string(String s) {
+            int n = s.length();
+            room(n + 2);
+            buf[len++] = '"';
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                    if (len == buf.length) {
+                        room(1);
+                    }
+                    buf[len++] = (byte) c;
+                } else {
+                    escaped(s, i, c);
+                    if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        i++; // the pair was written as one four-byte sequence
+                    }
+                }
+            }
+            ascii('"');
+        }
+
+        private void escaped(String s, int i, char c) {
             switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
+                case '"' -> ascii("\\\"");
+                case '\\' -> ascii("\\\\");
+                case '\b' -> ascii("\\b");
+                case '\f' -> ascii("\\f");
+                case '\n' -> ascii("\\n");
+                case '\r' -> ascii("\\r");
+                case '\t' -> ascii("\\t");
                 default -> {
                     if (c < 0x20) {
-                        sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                        ascii("\\u00");
+                        ascii(HEX[c >> 4]);
+                        ascii(HEX[c & 0xF]);
                     } else {
-                        sb.append(c);
+                        utf8(s, i, c);
                     }
                 }
             }
         }
-        sb.append('"');
+
+        /** A non-ASCII character as UTF-8; a lone surrogate as '?', as String.getBytes(UTF_8) writes it. */
+        private void utf8(String s, int i, char c) {
+            room(4);
+            if (c < 0x800) {
+                buf[len++] = (byte) (0xC0 | c >> 6);
+                buf[len++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, s.charAt(i + 1));
+                    buf[len++] = (byte) (0xF0 | cp >> 18);
+                    buf[len++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                    buf[len++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                    buf[len++] = (byte) (0x80 | cp & 0x3F);
+                } else {
+                    buf[len++] = '?';
+                }
+            } else {
+                buf[len++] = (byte) (0xE0 | c >> 12);
+                buf[len++] = (byte) (0x80 | c >> 6 & 0x3F);
+                buf[len++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(buf, len);
+        }
     }
 
     /**

@@ -79,6 +79,18 @@ class JcsTest {
     }
 
     @Test
+    void writesEveryCharacterAsUtf8AndALoneSurrogateFromCodeAsAQuestionMark() {
+        // the reader refuses lone surrogates; a value built in code may still hold one
+        String text = "a\u00e9\u0800\uffff\ud83d\ude00\ud800b\ude00";
+        java.util.Map<String, org.evalledger.core.JsonValue> members = new java.util.LinkedHashMap<>();
+        members.put("z\u00e9", new org.evalledger.core.JsonValue.JsonString(text));
+        members.put("a", org.evalledger.core.JsonValue.JsonNull.INSTANCE);
+        String expected = "{\"a\":null,\"z\u00e9\":\"" + text + "\"}";
+        assertEquals(new String(expected.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1),
+                new String(Jcs.canonicalize(new org.evalledger.core.JsonValue.JsonObject(members)), StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
     void refusesNonFiniteNumbers() {
         assertThrows(IllegalArgumentException.class, () -> Jcs.formatNumber(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> Jcs.formatNumber(Double.NEGATIVE_INFINITY));
