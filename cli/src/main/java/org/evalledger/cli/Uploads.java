@@ -22,6 +22,8 @@ import org.evalledger.signing.Verification;
 import org.evalledger.signing.Verifier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,12 +44,29 @@ final class Uploads {
         if (i >= bytes.length || bytes[i] != '{') {
             return Kind.record;
         }
-        try {
-            JsonNode n = Json.tree(bytes);
-            return n.isObject() && n.has("payloadType") && n.has("signatures") ? Kind.envelope : Kind.record;
+        // a token scan of the top level (nested values skipped), not a tree: the verifier parses strictly next
+        boolean payloadType = false;
+        boolean signatures = false;
+        try (JsonParser p = Json.MAPPER.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return Kind.record;
+            }
+            for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                payloadType |= name.equals("payloadType");
+                signatures |= name.equals("signatures");
+                JsonToken value = p.nextToken();
+                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                return Kind.record; // not one complete JSON object
+            }
         } catch (JacksonException | IllegalArgumentException e) {
             return Kind.record;
         }
+        return payloadType && signatures ? Kind.envelope : Kind.record;
     }
 
     /** The validation of an upload; for an envelope, its envelope form and the record it carries. */

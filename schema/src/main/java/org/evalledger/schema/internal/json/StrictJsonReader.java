@@ -157,6 +157,16 @@ public final class StrictJsonReader<V, O, A> {
     }
 
     private static String decode(byte[] bytes) {
+        boolean ascii = true;
+        for (byte b : bytes) {
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(bytes, StandardCharsets.ISO_8859_1); // ASCII is well-formed UTF-8 as it is
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -309,14 +319,27 @@ public final class StrictJsonReader<V, O, A> {
     private String string() {
         int start = pos;
         pos++; // opening quote
+        int n = text.length();
         StringBuilder sb = null;
         int runStart = pos;
+        int seen = 0; // every plain char OR-ed together: a surrogate sets 0xD800
         while (true) {
-            if (pos >= text.length()) {
+            // a run of plain characters: no quote, backslash or control character
+            char c = 0;
+            int i = pos;
+            while (i < n && (c = text.charAt(i)) >= 0x20 && c != '"' && c != '\\') {
+                seen |= c;
+                i++;
+            }
+            pos = i;
+            if (sb == null && pos - runStart > maxStringChars) {
+                pos = start;
+                throw fail("EL-PARSE-STRING-TOO-LONG", "a string is longer than the limit of " + maxStringChars + " characters");
+            }
+            if (pos >= n) {
                 pos = start;
                 throw fail("EL-PARSE-SYNTAX", "unterminated string");
             }
-            char c = text.charAt(pos);
             if (c == '"') {
                 String s = sb == null ? text.substring(runStart, pos) : sb.append(text, runStart, pos).toString();
                 pos++;
@@ -325,62 +348,57 @@ public final class StrictJsonReader<V, O, A> {
                     throw fail("EL-PARSE-STRING-TOO-LONG", "a string has " + s.length() + " characters, more than the limit of "
                             + maxStringChars);
                 }
-                checkSurrogates(s, start);
+                if (sb != null || (seen & 0xD800) == 0xD800) {
+                    checkSurrogates(s, start); // escapes may have made one; plain text holds one only if seen says so
+                }
                 return s;
             }
             if (c < 0x20) {
                 throw fail("EL-PARSE-SYNTAX", "unescaped control character " + describe(c) + " in a string; write it as \\u"
                         + String.format("%04x", (int) c));
             }
-            if (c == '\\') {
-                if (sb == null) {
-                    sb = new StringBuilder();
-                }
-                sb.append(text, runStart, pos);
-                pos++;
-                if (pos >= text.length()) {
-                    throw fail("EL-PARSE-SYNTAX", "unterminated escape in a string");
-                }
-                char e = text.charAt(pos);
-                switch (e) {
-                    case '"' -> sb.append('"');
-                    case '\\' -> sb.append('\\');
-                    case '/' -> sb.append('/');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'n' -> sb.append('\n');
-                    case 'r' -> sb.append('\r');
-                    case 't' -> sb.append('\t');
-                    case 'u' -> {
-                        if (pos + 4 >= text.length()) {
+            // a backslash
+            if (sb == null) {
+                sb = new StringBuilder();
+            }
+            sb.append(text, runStart, pos);
+            pos++;
+            if (pos >= n) {
+                throw fail("EL-PARSE-SYNTAX", "unterminated escape in a string");
+            }
+            char e = text.charAt(pos);
+            switch (e) {
+                case '"' -> sb.append('"');
+                case '\\' -> sb.append('\\');
+                case '/' -> sb.append('/');
+                case 'b' -> sb.append('\b');
+                case 'f' -> sb.append('\f');
+                case 'n' -> sb.append('\n');
+                case 'r' -> sb.append('\r');
+                case 't' -> sb.append('\t');
+                case 'u' -> {
+                    if (pos + 4 >= n) {
+                        throw fail("EL-PARSE-SYNTAX", "a \\u escape needs four hex digits");
+                    }
+                    int v = 0;
+                    for (int k = 1; k <= 4; k++) {
+                        int d = Character.digit(text.charAt(pos + k), 16);
+                        if (d < 0 || text.charAt(pos + k) > 'f') {
                             throw fail("EL-PARSE-SYNTAX", "a \\u escape needs four hex digits");
                         }
-                        int v = 0;
-                        for (int i = 1; i <= 4; i++) {
-                            int d = Character.digit(text.charAt(pos + i), 16);
-                            if (d < 0 || text.charAt(pos + i) > 'f') {
-                                throw fail("EL-PARSE-SYNTAX", "a \\u escape needs four hex digits");
-                            }
-                            v = v * 16 + d;
-                        }
-                        sb.append((char) v);
-                        pos += 4;
+                        v = v * 16 + d;
                     }
-                    default -> throw fail("EL-PARSE-SYNTAX", "invalid escape \\" + describe(e) + " in a string");
+                    sb.append((char) v);
+                    pos += 4;
                 }
-                if (sb.length() > maxStringChars) {
-                    pos = start;
-                    throw fail("EL-PARSE-STRING-TOO-LONG", "a string is longer than the limit of " + maxStringChars + " characters");
-                }
-                pos++;
-                runStart = pos;
-            } else {
-                pos++;
-                if (sb == null && pos - runStart > maxStringChars) {
-                    pos = start;
-                    throw fail("EL-PARSE-STRING-TOO-LONG", "a string is longer than the limit of " + maxStringChars + " characters");
-                }
+                default -> throw fail("EL-PARSE-SYNTAX", "invalid escape \\" + describe(e) + " in a string");
             }
+            if (sb.length() > maxStringChars) {
+                pos = start;
+                throw fail("EL-PARSE-STRING-TOO-LONG", "a string is longer than the limit of " + maxStringChars + " characters");
+            }
+            pos++;
+            runStart = pos;
         }
     }
 
