@@ -51,11 +51,6 @@ public class AuditBench {
         detector.check(record); // fits the regressions this profile needs
     }
 
-    /**
-     * What {@code evalledger audit} does for a signed upload: verification (strict envelope and
-     * payload parsing, the JCS check, the signature, and full validation of the record in the
-     * payload, whose report it hands back) and the anomaly check.
-     */
     /** Each thread's position in the uploads. */
     @State(Scope.Thread)
     public static class Cursor {
@@ -67,6 +62,11 @@ public class AuditBench {
         }
     }
 
+    /**
+     * What {@code evalledger audit} does for a signed upload: verification (strict envelope and
+     * payload parsing, the JCS check, the signature, and full validation of the record in the
+     * payload, whose report it hands back) and the anomaly check.
+     */
     private AnomalyReport audit(Cursor cursor) {
         Verification v = verifier.verify(envelopes[cursor.advance(System.identityHashCode(cursor) & 2047)]);
         if (!v.validation().orElseThrow().valid()) {
@@ -90,6 +90,13 @@ public class AuditBench {
     @Benchmark
     @Threads(1)
     public boolean floorRawEd25519OneThread() {
+        return floor.verify();
+    }
+
+    /** How the floor itself scales on this machine's cores: the ceiling for {@link #auditTwoThreads}. */
+    @Benchmark
+    @Threads(2)
+    public boolean floorRawEd25519TwoThreads() {
         return floor.verify();
     }
 }
