@@ -44,7 +44,7 @@ final class AttainableCheck {
                 double closest = 100.0 * nearest / n;
                 c.flag(DetectorId.R2, b, c.metric(b, s), x, Expected.point(closest), null,
                         b + " " + Check.fmt(x) + " is not k/" + n + " at its reported precision (nearest "
-                                + nearest + "/" + n + " = " + String.format(java.util.Locale.ROOT, "%.4f", closest)
+                                + nearest + "/" + n + " = " + Fixed.format(closest, 4)
                                 + "): not a count of correct items");
             }
         }
