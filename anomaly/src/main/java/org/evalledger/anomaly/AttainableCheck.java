@@ -1,6 +1,5 @@
 package org.evalledger.anomaly;
 
-import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,7 +51,7 @@ final class AttainableCheck {
 
     /** Digits after the decimal point in the shortest text of the value (45.3 → 1, 87.46 → 2). */
     static int decimals(double value) {
-        return Math.max(0, new BigDecimal(Double.toString(value)).stripTrailingZeros().scale());
+        return ReportedDecimal.decimals(value);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.evalledger.anomaly;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,11 +29,7 @@ final class CopyCheck {
 
     /** benchmark=value in points, as an exact decimal of the value as reported. */
     private static String key(String benchmark, Score s) {
-        BigDecimal v = new BigDecimal(Double.toString(s.value()));
-        if (s.unit() == org.evalledger.core.MetricUnit.PROPORTION) {
-            v = v.movePointRight(2);
-        }
-        return benchmark + "=" + v.stripTrailingZeros().toPlainString();
+        return benchmark + "=" + ReportedDecimal.plain(s.value(), s.unit() == org.evalledger.core.MetricUnit.PROPORTION ? 2 : 0);
     }
 
     void run(Check c) {
@@ -70,10 +65,9 @@ final class CopyCheck {
                 continue;
             }
             boolean all = true;
-            for (Map.Entry<String, Score> e : c.model.scores().entrySet()) {
-                Score s = m.scores().get(e.getKey());
-                double x = e.getValue().points();
-                if ((x != 0 && x != 100) && (s == null || !key(e.getKey(), s).equals(key(e.getKey(), e.getValue())))) {
+            for (int j = 0; j < keys.size(); j++) { // the candidate's benchmarks with a value other than 0 and 100
+                Score s = m.scores().get(benchmarks.get(j));
+                if (s == null || !key(benchmarks.get(j), s).equals(keys.get(j))) {
                     all = false;
                     break;
                 }
