@@ -1,6 +1,7 @@
 package org.evalledger.anomaly;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,16 @@ final class CopyCheck {
             c.skip(DetectorId.D1, "needs " + c.config.d1MinBenchmarks + " benchmarks with a value other than 0 and 100, has " + keys.size());
             return;
         }
+        // A row has the candidate's value on benchmark j exactly when it is in the (ascending) row list
+        // of key j, so the rows equal on all of them are the intersection of those lists.
+        int[][] lists = new int[keys.size()][];
         int[] smallest = null;
-        for (String k : keys) {
-            int[] rows = rowsByValue.get(k);
+        for (int j = 0; j < keys.size(); j++) {
+            int[] rows = rowsByValue.get(keys.get(j));
             if (rows == null) {
                 return; // no other model has this value: no copy
             }
+            lists[j] = rows;
             if (smallest == null || rows.length < smallest.length) {
                 smallest = rows;
             }
@@ -65,9 +70,8 @@ final class CopyCheck {
                 continue;
             }
             boolean all = true;
-            for (int j = 0; j < keys.size(); j++) { // the candidate's benchmarks with a value other than 0 and 100
-                Score s = m.scores().get(benchmarks.get(j));
-                if (s == null || !key(benchmarks.get(j), s).equals(keys.get(j))) {
+            for (int[] rows : lists) {
+                if (rows != smallest && Arrays.binarySearch(rows, i) < 0) {
                     all = false;
                     break;
                 }
