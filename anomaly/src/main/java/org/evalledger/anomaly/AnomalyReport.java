@@ -25,8 +25,17 @@ import org.jspecify.annotations.Nullable;
 public record AnomalyReport(String modelId, List<Finding> findings, double suspicion, @Nullable String suspicionBenchmark,
         @Nullable Finding driver, List<Skip> skipped) {
 
-    static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity).reversed()
-            .thenComparing(Finding::detector).thenComparing(Finding::benchmark).thenComparing(Finding::metric);
+    /** Most severe first, then by detector, benchmark and metric. */
+    static final Comparator<Finding> ORDER = (a, b) -> {
+        int c = b.severity().compareTo(a.severity());
+        if (c == 0) {
+            c = a.detector().compareTo(b.detector());
+        }
+        if (c == 0) {
+            c = a.benchmark().compareTo(b.benchmark());
+        }
+        return c != 0 ? c : a.metric().compareTo(b.metric());
+    };
 
     /** @throws IllegalArgumentException when the suspicion is negative or not finite */
     public AnomalyReport {

@@ -1,6 +1,5 @@
 package org.evalledger.anomaly;
 
-import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,12 +38,12 @@ final class AttainableCheck {
                 continue; // R1 reports it
             }
             long nearest = nearestK(s.value(), full, n);
-            if (!attainable(s.value(), full, n, rowDecimals)) {
+            if (!attainableAt(s.value(), full, n, rowDecimals)) { // rowDecimals >= the score's own decimals
                 double x = s.points();
                 double closest = 100.0 * nearest / n;
                 c.flag(DetectorId.R2, b, c.metric(b, s), x, Expected.point(closest), null,
                         b + " " + Check.fmt(x) + " is not k/" + n + " at its reported precision (nearest "
-                                + nearest + "/" + n + " = " + String.format(java.util.Locale.ROOT, "%.4f", closest)
+                                + nearest + "/" + n + " = " + Fixed.format(closest, 4)
                                 + "): not a count of correct items");
             }
         }
@@ -52,7 +51,7 @@ final class AttainableCheck {
 
     /** Digits after the decimal point in the shortest text of the value (45.3 → 1, 87.46 → 2). */
     static int decimals(double value) {
-        return Math.max(0, new BigDecimal(Double.toString(value)).stripTrailingZeros().scale());
+        return ReportedDecimal.decimals(value);
     }
 
     /**
@@ -62,7 +61,11 @@ final class AttainableCheck {
      * of the same row shows.
      */
     static boolean attainable(double value, double full, long n, int atLeastDecimals) {
-        int decimals = Math.max(decimals(value), atLeastDecimals);
+        return attainableAt(value, full, n, Math.max(decimals(value), atLeastDecimals));
+    }
+
+    /** Whether some k/n·full lies within half a unit of the given last decimal of the value. */
+    private static boolean attainableAt(double value, double full, long n, int decimals) {
         double tolerance = 0.5 * Math.pow(10, -decimals) + 16 * Math.ulp(full); // + rounding of k/n in binary
         long k = nearestK(value, full, n);
         for (long kk = Math.max(0, k - 1); kk <= Math.min(n, k + 1); kk++) {

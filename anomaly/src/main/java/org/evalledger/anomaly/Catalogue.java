@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,10 +35,14 @@ public final class Catalogue {
             "ceiling", "easy", "twin", "note");
     private static final Catalogue DEFAULTS = loadDefaults();
 
+    /** The entries in id order, for iteration and {@link #toString()}. */
     private final Map<String, Benchmark> byId;
+    /** The same entries for {@link #find}, which detectors call for every benchmark of every check. */
+    private final Map<String, Benchmark> index;
 
     private Catalogue(Map<String, Benchmark> byId) {
         this.byId = Collections.unmodifiableMap(new TreeMap<>(byId));
+        this.index = new HashMap<>(this.byId);
     }
 
     /** The catalogue shipped in the jar. */
@@ -77,7 +82,7 @@ public final class Catalogue {
 
     /** The entry for a canonical benchmark id. */
     public Optional<Benchmark> find(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(index.get(id));
     }
 
     /** All entries, by id. */

@@ -2,7 +2,6 @@ package org.evalledger.anomaly;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -59,14 +58,14 @@ final class Check {
     }
 
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+        return Fixed.format(v, 2);
     }
 
     static String signed(double v) {
-        return String.format(Locale.ROOT, "%+.2f", v);
+        return Fixed.format(v, 2, true);
     }
 
     static String z(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return Fixed.format(v, 1);
     }
 }

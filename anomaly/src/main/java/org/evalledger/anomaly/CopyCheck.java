@@ -1,7 +1,7 @@
 package org.evalledger.anomaly;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +30,7 @@ final class CopyCheck {
 
     /** benchmark=value in points, as an exact decimal of the value as reported. */
     private static String key(String benchmark, Score s) {
-        BigDecimal v = new BigDecimal(Double.toString(s.value()));
-        if (s.unit() == org.evalledger.core.MetricUnit.PROPORTION) {
-            v = v.movePointRight(2);
-        }
-        return benchmark + "=" + v.stripTrailingZeros().toPlainString();
+        return benchmark + "=" + ReportedDecimal.plain(s.value(), s.unit() == org.evalledger.core.MetricUnit.PROPORTION ? 2 : 0);
     }
 
     void run(Check c) {
@@ -53,12 +49,16 @@ final class CopyCheck {
             c.skip(DetectorId.D1, "needs " + c.config.d1MinBenchmarks + " benchmarks with a value other than 0 and 100, has " + keys.size());
             return;
         }
+        // A row has the candidate's value on benchmark j exactly when it is in the (ascending) row list
+        // of key j, so the rows equal on all of them are the intersection of those lists.
+        int[][] lists = new int[keys.size()][];
         int[] smallest = null;
-        for (String k : keys) {
-            int[] rows = rowsByValue.get(k);
+        for (int j = 0; j < keys.size(); j++) {
+            int[] rows = rowsByValue.get(keys.get(j));
             if (rows == null) {
                 return; // no other model has this value: no copy
             }
+            lists[j] = rows;
             if (smallest == null || rows.length < smallest.length) {
                 smallest = rows;
             }
@@ -70,10 +70,8 @@ final class CopyCheck {
                 continue;
             }
             boolean all = true;
-            for (Map.Entry<String, Score> e : c.model.scores().entrySet()) {
-                Score s = m.scores().get(e.getKey());
-                double x = e.getValue().points();
-                if ((x != 0 && x != 100) && (s == null || !key(e.getKey(), s).equals(key(e.getKey(), e.getValue())))) {
+            for (int[] rows : lists) {
+                if (rows != smallest && Arrays.binarySearch(rows, i) < 0) {
                     all = false;
                     break;
                 }

@@ -1,6 +1,5 @@
 package org.evalledger.anomaly;
 
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,6 +66,6 @@ public record Expected(@Nullable Double low, @Nullable Double high) {
     }
 
     private static String fmt(@Nullable Double d) {
-        return String.format(Locale.ROOT, "%.2f", d);
+        return d == null ? "null" : Fixed.format(d, 2); // "null" as String.format wrote it
     }
 }

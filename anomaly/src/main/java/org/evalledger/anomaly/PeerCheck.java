@@ -126,8 +126,8 @@ final class PeerCheck {
     }
 
     private static String size(double params) {
-        return params >= 1e9 ? String.format(java.util.Locale.ROOT, "%.1fB", params / 1e9)
-                : String.format(java.util.Locale.ROOT, "%.0fM", params / 1e6);
+        return params >= 1e9 ? Fixed.format(params / 1e9, 1) + "B"
+                : Fixed.format(params / 1e6, 0) + "M";
     }
 
     private static int lowerBound(double[] a, double key) {

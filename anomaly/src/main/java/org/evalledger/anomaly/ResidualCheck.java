@@ -256,7 +256,9 @@ final class ResidualCheck {
                 mask.set(k);
             }
         }
-        Fit f = fits.computeIfAbsent(new Key(j, mask), k -> Optional.ofNullable(fit(k.j(), k.predictors()))).orElse(null);
+        Key key = new Key(j, mask);
+        Optional<Fit> known = fits.get(key); // fitted before: a plain read, no lock
+        Fit f = (known != null ? known : fits.computeIfAbsent(key, k -> Optional.ofNullable(fit(k.j(), k.predictors())))).orElse(null);
         if (f == null) {
             c.skip(DetectorId.S2, ids[j] + ": too few population models share it with the model's other benchmarks");
             return null;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A UTC timestamp as the wire format writes it: RFC 3339 with a {@code Z} offset and an optional
@@ -20,16 +21,25 @@ public record Timestamp(String text) implements Comparable<Timestamp> {
     public static final Pattern PATTERN =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
 
+    /** Cumulative days before each month of a common year, January first. */
+    private static final int[] DAYS_BEFORE_MONTH = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+    /** Days from 0000-01-01 to 1970-01-01 in the proleptic Gregorian calendar. */
+    private static final long DAYS_0000_TO_1970 = daysBeforeYear(1970);
+
     /**
      * @throws IllegalArgumentException when the text does not match {@link #PATTERN} or names no
      *     real date and time (such as February 30th)
      */
     public Timestamp {
-        Checks.matches(text, PATTERN, "timestamp");
-        try {
-            Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("timestamp \"" + text + "\" is not a real date and time", e);
+        if (text == null || !hasShape(text)) {
+            Checks.matches(text, PATTERN, "timestamp"); // throws: hasShape accepts exactly what PATTERN matches
+        }
+        if (plainInstant(text) == null) { // not a plain date and time: Instant.parse decides
+            try {
+                Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("timestamp \"" + text + "\" is not a real date and time", e);
+            }
         }
     }
 
@@ -45,7 +55,8 @@ public record Timestamp(String text) implements Comparable<Timestamp> {
 
     /** The point in time. */
     public Instant instant() {
-        return Instant.parse(text);
+        Instant plain = plainInstant(text);
+        return plain != null ? plain : Instant.parse(text);
     }
 
     /** Orders by point in time. */
@@ -57,5 +68,89 @@ public record Timestamp(String text) implements Comparable<Timestamp> {
     @Override
     public String toString() {
         return text;
+    }
+
+    /**
+     * Whether the text matches {@link #PATTERN}, checked character by character: 4-2-2 digits of the
+     * date, {@code T}, 2:2:2 digits of the time, an optional point with 1 to 9 digits, {@code Z}.
+     */
+    static boolean hasShape(String t) {
+        int n = t.length();
+        if (n != 20 && (n < 22 || n > 30)) {
+            return false;
+        }
+        for (int i = 0; i < 19; i++) {
+            char c = t.charAt(i);
+            boolean ok = switch (i) {
+                case 4, 7 -> c == '-';
+                case 10 -> c == 'T';
+                case 13, 16 -> c == ':';
+                default -> c >= '0' && c <= '9';
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        if (n > 20) {
+            if (t.charAt(19) != '.') {
+                return false;
+            }
+            for (int i = 20; i < n - 1; i++) {
+                char c = t.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+        }
+        return t.charAt(n - 1) == 'Z';
+    }
+
+    /**
+     * The instant of text of {@link #hasShape the pattern's shape} that names a plain date and time
+     * (a real day of its month, hour 0–23, minute and second 0–59), computed from its digits;
+     * {@code null} for anything else (such as a leap second, hour 24 or February 30th), which
+     * {@link Instant#parse} then decides, so that values and exceptions are always {@code Instant.parse}'s.
+     */
+    static @Nullable Instant plainInstant(String t) {
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = digits(t, 17, 19);
+        boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(month, leap) || hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        int nano = 0;
+        int end = t.length() - 1; // the Z
+        for (int i = 20; i < 29; i++) { // fraction digits, padded with zeros to 9
+            nano = nano * 10 + (i < end ? t.charAt(i) - '0' : 0);
+        }
+        long epochDay = daysBeforeYear(year) + DAYS_BEFORE_MONTH[month - 1] + (leap && month > 2 ? 1 : 0) + day - 1 - DAYS_0000_TO_1970;
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second, nano);
+    }
+
+    /** The number written by the ASCII digits t[from, to). */
+    private static int digits(String t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (t.charAt(i) - '0');
+        }
+        return v;
+    }
+
+    private static int daysInMonth(int month, boolean leap) {
+        return switch (month) {
+            case 2 -> leap ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** Days from 0000-01-01 to January 1st of a year from 0: 365 a year plus one per leap year before it (0, 4, ... but not 100, 200, 300, 500, ...). */
+    private static long daysBeforeYear(int year) {
+        int leapYears = (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400;
+        return 365L * year + leapYears;
     }
 }
