@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.evalledger.core.Metric;
 import org.evalledger.core.MetricUnit;
 import org.evalledger.core.Result;
 import org.evalledger.core.Task;
+import org.evalledger.core.Timestamp;
 import org.evalledger.schema.ErrorCode;
 import org.evalledger.schema.Issue;
 import tools.jackson.databind.JsonNode;
@@ -37,8 +37,8 @@ public final class SemanticRules {
             JsonNode n = root.get(name);
             if (n != null && n.isString()) {
                 try {
-                    Instant.parse(n.stringValue());
-                } catch (DateTimeParseException e) {
+                    Timestamp.parse(n.stringValue()); // the schema checked the shape; this checks the date is real
+                } catch (IllegalArgumentException e) {
                     out.add(Issue.of(ErrorCode.SEM_TIMESTAMP, "/" + name,
                             "\"" + n.stringValue() + "\" is not a real date and time; use a valid UTC date such as 2026-06-13T09:30:00Z."));
                 }
