@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -148,33 +149,37 @@ public final class Verifier {
         } catch (RecordFormatException e) {
             return Verification.invalid(Reason.PAYLOAD_JSON, "the payload is not strict JSON: " + e.getMessage(), List.of());
         }
-        boolean canonical = Arrays.equals(payload, StrictJson.canonical(statement));
-        if (!canonical) {
-            if (strict) {
-                return Verification.invalid(Reason.PAYLOAD_NOT_CANONICAL,
-                        "the payload is not in RFC 8785 canonical form; signers must sign the JCS bytes of the Statement", List.of());
-            }
-            warnings.add(Reason.PAYLOAD_NOT_CANONICAL.code() + ": the payload is not in RFC 8785 canonical form");
-        }
+        // The canonical check comes first in the decision order. Writing the whole Statement again
+        // costs as much as parsing it, so a valid record's upload proves it another way (below) and
+        // the full check runs only when that proof fails or a later rule is about to reject.
         if (!(statement instanceof JsonValue.JsonObject st)
                 || !st.members().keySet().equals(Set.of("_type", "subject", "predicateType", "predicate"))) {
-            return Verification.invalid(Reason.STATEMENT_SHAPE,
-                    "the payload must be an in-toto Statement with exactly _type, subject, predicateType and predicate", List.of());
+            return firstRejection(payload, statement, Verification.invalid(Reason.STATEMENT_SHAPE,
+                    "the payload must be an in-toto Statement with exactly _type, subject, predicateType and predicate", List.of()));
         }
         Map<String, JsonValue> m = st.members();
         if (!new JsonValue.JsonString(Statements.STATEMENT_TYPE).equals(m.get("_type"))) {
-            return Verification.invalid(Reason.STATEMENT_TYPE, "_type must be \"" + Statements.STATEMENT_TYPE + "\"", List.of());
+            return firstRejection(payload, statement, Verification.invalid(Reason.STATEMENT_TYPE,
+                    "_type must be \"" + Statements.STATEMENT_TYPE + "\"", List.of()));
         }
         if (!new JsonValue.JsonString(EvaluationRecord.SCHEMA_V1).equals(m.get("predicateType"))) {
-            return Verification.invalid(Reason.PREDICATE_TYPE, "predicateType must be \"" + EvaluationRecord.SCHEMA_V1 + "\"",
-                    List.of());
+            return firstRejection(payload, statement, Verification.invalid(Reason.PREDICATE_TYPE,
+                    "predicateType must be \"" + EvaluationRecord.SCHEMA_V1 + "\"", List.of()));
         }
         // validated as its canonical form (what the digest covers), from the tree already parsed
         ValidationReport report = RecordValidator.standard().withClock(Clock.fixed(at, ZoneOffset.UTC))
                 .validate(m.get("predicate"));
         if (!report.valid() || report.record().isEmpty()) {
-            return Verification.invalid(Reason.RECORD_INVALID, "the predicate is not a valid record: "
-                    + report.errors().stream().map(Issue::toString).limit(5).toList(), List.of()).withValidation(report);
+            return firstRejection(payload, statement, Verification.invalid(Reason.RECORD_INVALID, "the predicate is not a valid record: "
+                    + report.errors().stream().map(Issue::toString).limit(5).toList(), List.of()).withValidation(report));
+        }
+        boolean canonical = provenCanonical(payload, m, report.digest().orElseThrow())
+                || Arrays.equals(payload, StrictJson.canonical(statement));
+        if (!canonical) {
+            if (strict) {
+                return NOT_CANONICAL;
+            }
+            warnings.add(Reason.PAYLOAD_NOT_CANONICAL.code() + ": the payload is not in RFC 8785 canonical form");
         }
         report.warnings().forEach(w -> warnings.add(w.toString()));
         EvaluationRecord record = report.record().get();
@@ -188,6 +193,45 @@ public final class Verifier {
                     .withValidation(report);
         }
         return decide(matches, envelope, record, digest, at, warnings).withValidation(report);
+    }
+
+    private static final Verification NOT_CANONICAL = Verification.invalid(Reason.PAYLOAD_NOT_CANONICAL,
+            "the payload is not in RFC 8785 canonical form; signers must sign the JCS bytes of the Statement", List.of());
+
+    /** A later rule's rejection, unless strict mode must reject a non-canonical payload first. */
+    private Verification firstRejection(byte[] payload, JsonValue statement, Verification later) {
+        return strict && !Arrays.equals(payload, StrictJson.canonical(statement)) ? NOT_CANONICAL : later;
+    }
+
+    /**
+     * Whether the payload is provably the JCS form of the Statement without writing it again: the
+     * canonical Statement is {@code {"_type":T,"predicate":P,"predicateType":Y,"subject":S}} (its
+     * members in canonical order) with each part in canonical form. When the payload is exactly
+     * that with T, Y, S written canonically and the bytes between hash to the record's digest (the
+     * SHA-256 of the record's canonical form), those bytes are the record's canonical form, which
+     * reads back as the predicate and is therefore JCS(predicate). Any doubt returns false, and the
+     * caller writes the Statement out to compare.
+     */
+    private static boolean provenCanonical(byte[] payload, Map<String, JsonValue> m, String recordDigest) {
+        byte[] head = concat("{\"_type\":", StrictJson.canonical(m.get("_type")), ",\"predicate\":");
+        byte[] tail = concat(",\"predicateType\":", StrictJson.canonical(m.get("predicateType")), ",\"subject\":",
+                StrictJson.canonical(m.get("subject")), "}");
+        int middle = payload.length - head.length - tail.length;
+        if (middle <= 0
+                || !Arrays.equals(payload, 0, head.length, head, 0, head.length)
+                || !Arrays.equals(payload, payload.length - tail.length, payload.length, tail, 0, tail.length)) {
+            return false;
+        }
+        return recordDigest.equals("sha256:" + HexFormat.of().formatHex(Crypto.sha256(payload, head.length, middle)));
+    }
+
+    private static byte[] concat(Object... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64);
+        for (Object part : parts) {
+            byte[] b = part instanceof byte[] bytes ? bytes : ((String) part).getBytes(StandardCharsets.UTF_8);
+            out.write(b, 0, b.length);
+        }
+        return out.toByteArray();
     }
 
     private static Set<String> canonicalSet(List<JsonValue> values) {

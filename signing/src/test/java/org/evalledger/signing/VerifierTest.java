@@ -219,6 +219,36 @@ class VerifierTest {
         }
 
         @Test
+        void aPayloadNotInJcsFormIsReportedAsThatBeforeAnyLaterRuleInStrictMode() {
+            String jcs = new String(signed().payload(), StandardCharsets.UTF_8);
+            java.util.Map<String, Reason> later = new java.util.LinkedHashMap<>();
+            later.put(jcs.replace("in-toto.io/Statement/v1", "in-toto.io/Statement/v0.1"), Reason.STATEMENT_TYPE);
+            later.put(jcs.replace("\"recordId\":\"", "\"recordId\":\" "), Reason.RECORD_INVALID);
+            later.put(jcs.replaceFirst("\"sha256\":\"[0-9a-f]", "\"sha256\":\"x"), Reason.SUBJECT_MISMATCH);
+            later.put(jcs, null); // a valid upload
+            for (java.util.Map.Entry<String, Reason> c : later.entrySet()) {
+                // the same Statement with a space after its first comma, and with its members in another order
+                String spaced = c.getKey().replaceFirst(",", ", ");
+                int predicate = c.getKey().indexOf(",\"predicate\":");
+                String reordered = "{" + c.getKey().substring(predicate + 1, c.getKey().length() - 1) + ","
+                        + c.getKey().substring(1, predicate) + "}";
+                for (String payload : List.of(spaced, reordered)) {
+                    Envelope e = Fixtures.envelope(Envelope.IN_TOTO_PAYLOAD_TYPE, utf8(payload), LAB);
+                    assertInvalid(Reason.PAYLOAD_NOT_CANONICAL, verify(POLICY, e));
+                    Verification lenient = Verifier.of(POLICY).lenient().verify(e.toJson(), NOW);
+                    if (c.getValue() == null) {
+                        assertEquals(Status.SELF_REPORTED, lenient.status(), payload);
+                    } else {
+                        assertInvalid(c.getValue(), lenient);
+                    }
+                }
+                if (c.getValue() != null) {
+                    assertInvalid(c.getValue(), verify(POLICY, Fixtures.envelope(Envelope.IN_TOTO_PAYLOAD_TYPE, utf8(c.getKey()), LAB)));
+                }
+            }
+        }
+
+        @Test
         void aWrongStatementTypeOrPredicateTypeOrShape() {
             String statement = new String(signed().payload(), StandardCharsets.UTF_8);
             assertInvalid(Reason.STATEMENT_TYPE, verifyStatement(statement.replace("in-toto.io/Statement/v1", "in-toto.io/Statement/v0.1")));

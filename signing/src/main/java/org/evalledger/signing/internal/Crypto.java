@@ -181,8 +181,15 @@ public final class Crypto {
 
     /** SHA-256. */
     public static byte[] sha256(byte[] bytes) {
+        return sha256(bytes, 0, bytes.length);
+    }
+
+    /** SHA-256 of {@code length} bytes from {@code offset}. */
+    public static byte[] sha256(byte[] bytes, int offset, int length) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(bytes, offset, length);
+            return md.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

@@ -149,16 +149,25 @@ public final class Jcs {
             }
         }
 
+        @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) keeps each char's low byte: exact for ASCII
         void string(String s) {
             int n = s.length();
             room(n + 2);
             buf[len++] = '"';
-            for (int i = 0; i < n; i++) {
+            int plain = 0; // the leading run that needs no escape and is ASCII: copied in one go
+            while (plain < n) {
+                char c = s.charAt(plain);
+                if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                    break;
+                }
+                plain++;
+            }
+            s.getBytes(0, plain, buf, len); // ASCII chars are their own bytes
+            len += plain;
+            for (int i = plain; i < n; i++) {
                 char c = s.charAt(i);
                 if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-                    if (len == buf.length) {
-                        room(1);
-                    }
+                    room(1);
                     buf[len++] = (byte) c;
                 } else {
                     escaped(s, i, c);
