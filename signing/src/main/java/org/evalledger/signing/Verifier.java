@@ -1,5 +1,6 @@
 package org.evalledger.signing;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,6 +43,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe: one instance may serve many threads at once.
  */
 public final class Verifier {
+    private static final Verification NOT_CANONICAL = Verification.invalid(Reason.PAYLOAD_NOT_CANONICAL,
+            "the payload is not in RFC 8785 canonical form; signers must sign the JCS bytes of the Statement", List.of());
+
     private final TrustPolicy policy;
     private final Clock clock;
     private final boolean strict;
@@ -150,7 +154,7 @@ public final class Verifier {
             return Verification.invalid(Reason.PAYLOAD_JSON, "the payload is not strict JSON: " + e.getMessage(), List.of());
         }
         // The canonical check comes first in the decision order. Writing the whole Statement again
-        // costs as much as parsing it, so a valid record's upload proves it another way (below) and
+        // costs about as much as parsing it, so a valid record's upload proves it another way (below) and
         // the full check runs only when that proof fails or a later rule is about to reject.
         if (!(statement instanceof JsonValue.JsonObject st)
                 || !st.members().keySet().equals(Set.of("_type", "subject", "predicateType", "predicate"))) {
@@ -195,9 +199,6 @@ public final class Verifier {
         return decide(matches, envelope, record, digest, at, warnings).withValidation(report);
     }
 
-    private static final Verification NOT_CANONICAL = Verification.invalid(Reason.PAYLOAD_NOT_CANONICAL,
-            "the payload is not in RFC 8785 canonical form; signers must sign the JCS bytes of the Statement", List.of());
-
     /** A later rule's rejection, unless strict mode must reject a non-canonical payload first. */
     private Verification firstRejection(byte[] payload, JsonValue statement, Verification later) {
         return strict && !Arrays.equals(payload, StrictJson.canonical(statement)) ? NOT_CANONICAL : later;
@@ -226,7 +227,7 @@ public final class Verifier {
     }
 
     private static byte[] concat(Object... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
         for (Object part : parts) {
             byte[] b = part instanceof byte[] bytes ? bytes : ((String) part).getBytes(StandardCharsets.UTF_8);
             out.write(b, 0, b.length);
