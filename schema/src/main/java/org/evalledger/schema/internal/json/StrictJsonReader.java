@@ -461,6 +461,12 @@ public final class StrictJsonReader<V, O, A> {
                 pos++;
             }
         }
+        if (!integral) {
+            double fast = exactQuotient(text, start, pos);
+            if (!Double.isNaN(fast)) {
+                return tree.number(fast);
+            }
+        }
         String literal = text.substring(start, pos);
         if (integral && literal.length() <= 19) {
             try {
@@ -480,6 +486,69 @@ public final class StrictJsonReader<V, O, A> {
             throw fail("EL-PARSE-NUMBER-RANGE", "the number " + shorten(literal) + " is too small for a 64-bit double (it would be 0)");
         }
         return tree.number(d);
+    }
+
+    /** 10^0 .. 10^22: every one is a double exactly. */
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+        1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /**
+     * The double a grammatical number literal reads as, when its significant digits form an integer
+     * m of at most 2^53 and its decimal exponent e is within ±22: then m and 10^|e| are doubles
+     * exactly, and one IEEE multiplication or division rounds m·10^e correctly (Clinger's fast path;
+     * Java's own parser takes it only for up to 15 digits, and the shortest text of most computed
+     * scores has 16 or 17). NaN when the literal is outside that case, for the caller to parse fully.
+     */
+    static double exactQuotient(String s, int from, int to) {
+        int i = from;
+        boolean negative = s.charAt(i) == '-';
+        if (negative) {
+            i++;
+        }
+        long m = 0;
+        int significant = 0;
+        int e10 = 0;
+        boolean fraction = false;
+        for (; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                fraction = true;
+                continue;
+            }
+            if (c < '0' || c > '9') {
+                break;
+            }
+            if (significant == 16) {
+                return Double.NaN; // a 17th digit makes m at least 10^16, beyond 2^53
+            }
+            m = m * 10 + (c - '0');
+            if (m != 0) {
+                significant++;
+            }
+            if (fraction) {
+                e10--;
+            }
+        }
+        if (i < to) { // 'e' or 'E', then an optional sign and digits
+            i++;
+            boolean minus = s.charAt(i) == '-';
+            if (minus || s.charAt(i) == '+') {
+                i++;
+            }
+            int exp = 0;
+            for (; i < to; i++) {
+                exp = exp * 10 + (s.charAt(i) - '0');
+                if (exp > 400) {
+                    return Double.NaN;
+                }
+            }
+            e10 += minus ? -exp : exp;
+        }
+        if (m > 1L << 53 || e10 < -22 || e10 > 22) {
+            return Double.NaN;
+        }
+        double v = e10 < 0 ? m / POW10[-e10] : m * POW10[e10];
+        return negative ? -v : v;
     }
 
     private static boolean hasNonZeroMantissa(String literal) {
