@@ -1,5 +1,7 @@
 package org.evalledger.signing.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -25,11 +27,16 @@ public final class StrictBase64 {
 
     /** The decoded bytes, or empty when the text is not canonical base64 in either alphabet. */
     public static Optional<byte[]> decode(String text) {
-        Optional<byte[]> std = decode(text, STD);
-        return std.isPresent() ? std : decode(text, URL);
+        Optional<byte[]> std = decode(text, STD, Base64.getDecoder());
+        return std.isPresent() ? std : decode(text, URL, Base64.getUrlDecoder());
     }
 
-    private static Optional<byte[]> decode(String text, int[] table) {
+    /**
+     * The checks Java's decoder does not make (where padding may stand, the unused bits of the last
+     * character), then Java's decoder on the characters before the padding: it refuses any
+     * character outside its alphabet (whitespace included) and a last group of one character.
+     */
+    private static Optional<byte[]> decode(String text, int[] table, Base64.Decoder decoder) {
         int len = text.length();
         int pad = 0;
         while (pad < 2 && len - pad > 0 && text.charAt(len - pad - 1) == '=') {
@@ -43,32 +50,24 @@ public final class StrictBase64 {
         if (rem == 1) {
             return Optional.empty();
         }
-        byte[] out = new byte[data / 4 * 3 + (rem == 0 ? 0 : rem - 1)];
-        int acc = 0;
-        int bits = 0;
-        int o = 0;
-        for (int i = 0; i < data; i++) {
-            char c = text.charAt(i);
-            int v = c < 128 ? table[c] : -1;
-            if (v < 0) {
-                return Optional.empty();
-            }
-            acc = (acc << 6) | v;
-            bits += 6;
-            if (bits >= 8) {
-                bits -= 8;
-                out[o++] = (byte) (acc >> bits);
-                acc &= (1 << bits) - 1;
+        if (rem != 0) {
+            char last = text.charAt(data - 1);
+            int v = last < 128 ? table[last] : -1;
+            if (v < 0 || (v & (rem == 2 ? 0xF : 0x3)) != 0) {
+                return Optional.empty(); // non-zero unused bits: not the canonical encoding
             }
         }
-        if (acc != 0) {
-            return Optional.empty(); // non-zero unused bits: not the canonical encoding
+        // ISO-8859-1 writes any character beyond it as '?', which no alphabet holds
+        byte[] chars = (pad == 0 ? text : text.substring(0, data)).getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            return Optional.of(decoder.decode(chars));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
-        return Optional.of(out);
     }
 
     /** Standard base64 with padding. */
     public static String encode(byte[] bytes) {
-        return java.util.Base64.getEncoder().encodeToString(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
     }
 }
