@@ -93,11 +93,11 @@ public final class StrictJsonReader<V, O, A> {
     };
 
     private final Tree<V, O, A> tree;
-    private final String text;
+    private final char[] text;
     private final int maxStringChars;
     private int pos;
 
-    private StrictJsonReader(Tree<V, O, A> tree, String text, int maxStringChars) {
+    private StrictJsonReader(Tree<V, O, A> tree, char[] text, int maxStringChars) {
         this.tree = tree;
         this.text = text;
         this.maxStringChars = maxStringChars;
@@ -134,12 +134,12 @@ public final class StrictJsonReader<V, O, A> {
         checkBom(document);
         StrictJsonReader<V, O, A> r = new StrictJsonReader<>(tree, decode(document), maxStringChars);
         r.skipWhitespace();
-        if (r.pos >= r.text.length()) {
+        if (r.pos >= r.text.length) {
             throw r.fail("EL-PARSE-SYNTAX", "the document is empty; expected a JSON value");
         }
         V root = r.value(0);
         r.skipWhitespace();
-        if (r.pos < r.text.length()) {
+        if (r.pos < r.text.length) {
             throw r.fail("EL-PARSE-TRAILING", "content follows the end of the JSON document");
         }
         return root;
@@ -156,16 +156,15 @@ public final class StrictJsonReader<V, O, A> {
         }
     }
 
-    private static String decode(byte[] bytes) {
-        boolean ascii = true;
-        for (byte b : bytes) {
-            if (b < 0) {
-                ascii = false;
-                break;
-            }
+    private static char[] decode(byte[] bytes) {
+        char[] ascii = new char[bytes.length];
+        int all = 0; // every byte OR-ed together: negative when one is not ASCII
+        for (int i = 0; i < bytes.length; i++) {
+            all |= bytes[i];
+            ascii[i] = (char) bytes[i];
         }
-        if (ascii) {
-            return new String(bytes, StandardCharsets.ISO_8859_1); // ASCII is well-formed UTF-8 as it is
+        if (all >= 0) {
+            return ascii; // ASCII is well-formed UTF-8, one char per byte
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -193,16 +192,18 @@ public final class StrictJsonReader<V, O, A> {
                     "the bytes are not well-formed UTF-8 (byte 0x" + Integer.toHexString(bytes[at] & 0xFF) + ")");
         }
         out.flip();
-        return out.toString();
+        char[] chars = new char[out.remaining()];
+        out.get(chars);
+        return chars;
     }
 
     // ------------------------------------------------------------------ grammar
 
     private V value(int depth) {
-        if (pos >= text.length()) {
+        if (pos >= text.length) {
             throw fail("EL-PARSE-SYNTAX", "the document ends where a value is expected");
         }
-        char c = text.charAt(pos);
+        char c = text[pos];
         switch (c) {
             case '{':
                 return object(depth + 1);
@@ -224,7 +225,7 @@ public final class StrictJsonReader<V, O, A> {
                 throw nonFinite();
             default:
                 if (c == '-' || (c >= '0' && c <= '9')) {
-                    if (c == '-' && text.startsWith("-Infinity", pos)) {
+                    if (c == '-' && startsWith("-Infinity", pos)) {
                         throw nonFinite();
                     }
                     return number();
@@ -234,10 +235,10 @@ public final class StrictJsonReader<V, O, A> {
     }
 
     private JsonReadException nonFinite() {
-        if (text.startsWith("NaN", pos) || text.startsWith("Infinity", pos) || text.startsWith("-Infinity", pos)) {
+        if (startsWith("NaN", pos) || startsWith("Infinity", pos) || startsWith("-Infinity", pos)) {
             return fail("EL-PARSE-NON-FINITE", "JSON has no NaN or Infinity; leave the field out or write a finite number");
         }
-        return fail("EL-PARSE-SYNTAX", "unexpected character " + describe(text.charAt(pos)) + " where a value is expected");
+        return fail("EL-PARSE-SYNTAX", "unexpected character " + describe(text[pos]) + " where a value is expected");
     }
 
     private void depthCheck(int depth) {
@@ -319,7 +320,7 @@ public final class StrictJsonReader<V, O, A> {
     private String string() {
         int start = pos;
         pos++; // opening quote
-        int n = text.length();
+        int n = text.length;
         StringBuilder sb = null;
         int runStart = pos;
         int seen = 0; // every plain char OR-ed together: a surrogate sets 0xD800
@@ -327,7 +328,7 @@ public final class StrictJsonReader<V, O, A> {
             // a run of plain characters: no quote, backslash or control character
             char c = 0;
             int i = pos;
-            while (i < n && (c = text.charAt(i)) >= 0x20 && c != '"' && c != '\\') {
+            while (i < n && (c = text[i]) >= 0x20 && c != '"' && c != '\\') {
                 seen |= c;
                 i++;
             }
@@ -341,7 +342,7 @@ public final class StrictJsonReader<V, O, A> {
                 throw fail("EL-PARSE-SYNTAX", "unterminated string");
             }
             if (c == '"') {
-                String s = sb == null ? text.substring(runStart, pos) : sb.append(text, runStart, pos).toString();
+                String s = sb == null ? new String(text, runStart, pos - runStart) : sb.append(text, runStart, pos - runStart).toString();
                 pos++;
                 if (s.length() > maxStringChars) {
                     pos = start;
@@ -361,12 +362,12 @@ public final class StrictJsonReader<V, O, A> {
             if (sb == null) {
                 sb = new StringBuilder();
             }
-            sb.append(text, runStart, pos);
+            sb.append(text, runStart, pos - runStart);
             pos++;
             if (pos >= n) {
                 throw fail("EL-PARSE-SYNTAX", "unterminated escape in a string");
             }
-            char e = text.charAt(pos);
+            char e = text[pos];
             switch (e) {
                 case '"' -> sb.append('"');
                 case '\\' -> sb.append('\\');
@@ -382,8 +383,8 @@ public final class StrictJsonReader<V, O, A> {
                     }
                     int v = 0;
                     for (int k = 1; k <= 4; k++) {
-                        int d = Character.digit(text.charAt(pos + k), 16);
-                        if (d < 0 || text.charAt(pos + k) > 'f') {
+                        int d = Character.digit(text[pos + k], 16);
+                        if (d < 0 || text[pos + k] > 'f') {
                             throw fail("EL-PARSE-SYNTAX", "a \\u escape needs four hex digits");
                         }
                         v = v * 16 + d;
@@ -467,7 +468,7 @@ public final class StrictJsonReader<V, O, A> {
                 return tree.number(fast);
             }
         }
-        String literal = text.substring(start, pos);
+        String literal = new String(text, start, pos - start);
         if (integral && literal.length() <= 19) {
             try {
                 long v = Long.parseLong(literal);
@@ -499,9 +500,9 @@ public final class StrictJsonReader<V, O, A> {
      * Java's own parser takes it only for up to 15 digits, and the shortest text of most computed
      * scores has 16 or 17). NaN when the literal is outside that case, for the caller to parse fully.
      */
-    static double exactQuotient(String s, int from, int to) {
+    static double exactQuotient(char[] s, int from, int to) {
         int i = from;
-        boolean negative = s.charAt(i) == '-';
+        boolean negative = s[i] == '-';
         if (negative) {
             i++;
         }
@@ -510,7 +511,7 @@ public final class StrictJsonReader<V, O, A> {
         int e10 = 0;
         boolean fraction = false;
         for (; i < to; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c == '.') {
                 fraction = true;
                 continue;
@@ -531,13 +532,13 @@ public final class StrictJsonReader<V, O, A> {
         }
         if (i < to) { // 'e' or 'E', then an optional sign and digits
             i++;
-            boolean minus = s.charAt(i) == '-';
-            if (minus || s.charAt(i) == '+') {
+            boolean minus = s[i] == '-';
+            if (minus || s[i] == '+') {
                 i++;
             }
             int exp = 0;
             for (; i < to; i++) {
-                exp = exp * 10 + (s.charAt(i) - '0');
+                exp = exp * 10 + (s[i] - '0');
                 if (exp > 400) {
                     return Double.NaN;
                 }
@@ -565,10 +566,22 @@ public final class StrictJsonReader<V, O, A> {
     }
 
     private void literal(String word) {
-        if (!text.startsWith(word, pos)) {
+        if (!startsWith(word, pos)) {
             throw fail("EL-PARSE-SYNTAX", "unexpected characters; did you mean " + word + "?");
         }
         pos += word.length();
+    }
+
+    private boolean startsWith(String word, int at) {
+        if (at + word.length() > text.length) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (text[at + i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void expect(char c, String message) {
@@ -579,7 +592,7 @@ public final class StrictJsonReader<V, O, A> {
     }
 
     private char peek() {
-        return pos < text.length() ? text.charAt(pos) : '\0';
+        return pos < text.length ? text[pos] : '\0';
     }
 
     private static boolean isDigit(char c) {
@@ -587,8 +600,8 @@ public final class StrictJsonReader<V, O, A> {
     }
 
     private void skipWhitespace() {
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
+        while (pos < text.length) {
+            char c = text[pos];
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
                 pos++;
             } else {
@@ -606,11 +619,11 @@ public final class StrictJsonReader<V, O, A> {
     }
 
     private JsonReadException fail(String code, String message) {
-        int at = Math.min(pos, text.length());
+        int at = Math.min(pos, text.length);
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < at; i++) {
-            if (text.charAt(i) == '\n') {
+            if (text[i] == '\n') {
                 line++;
                 lineStart = i + 1;
             }

@@ -17,7 +17,7 @@ class ExactQuotientTest {
     private static int taken;
 
     private static void check(String literal) {
-        double fast = StrictJsonReader.exactQuotient(literal, 0, literal.length());
+        double fast = StrictJsonReader.exactQuotient(literal.toCharArray(), 0, literal.length());
         if (!Double.isNaN(fast)) {
             taken++;
             assertEquals(Double.doubleToRawLongBits(Double.parseDouble(literal)), Double.doubleToRawLongBits(fast), literal);
