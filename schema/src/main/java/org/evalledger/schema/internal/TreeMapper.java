@@ -1,7 +1,6 @@
 package org.evalledger.schema.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -612,10 +611,7 @@ public final class TreeMapper {
     public static JsonNode toCanonicalTree(JsonValue v) {
         if (v instanceof JsonValue.JsonObject obj) {
             Map<String, JsonValue> members = obj.members();
-            String[] names = members.keySet().toArray(new String[0]);
-            if (!Jcs.sorted(names)) {
-                Arrays.sort(names);
-            }
+            String[] names = Jcs.canonicalOrder(members.keySet().toArray(new String[0]));
             ObjectNode o = F.objectNode();
             for (String name : names) {
                 o.set(name, toCanonicalTree(members.get(name)));

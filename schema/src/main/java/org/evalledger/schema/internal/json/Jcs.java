@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * no whitespace, strings escaped as ECMAScript's {@code JSON.stringify} does, and numbers written
  * as ECMAScript's {@code Number.prototype.toString} does (the shortest digits that read back as
  * the same double). Java 17's {@code Double.toString} is not used: it is not always shortest
- * (it writes 2.0E-3 for 0.002 fine, but 1.0E23 for 1e23 and 4.9E-324 for 5e-324). Normal doubles
+ * (it writes 4.9E-324 for 5e-324). Normal doubles
  * take {@link ShortestDecimal}'s integer-only method; subnormals an exact search. Stateless and
  * thread-safe.
  */
@@ -39,7 +39,7 @@ public final class Jcs {
     }
 
     /** Whether the names are already in canonical order (a canonical document's always are). */
-    public static boolean sorted(String[] names) {
+    private static boolean sorted(String[] names) {
         for (int i = 1; i < names.length; i++) {
             if (names[i - 1].compareTo(names[i]) > 0) {
                 return false;
@@ -48,7 +48,8 @@ public final class Jcs {
         return true;
     }
 
-    private static String[] canonicalOrder(String[] names) {
+    /** The names, sorted in place into RFC 8785 member order (a no-op for a canonical document's). */
+    public static String[] canonicalOrder(String[] names) {
         if (!sorted(names)) {
             Arrays.sort(names); // String.compareTo compares UTF-16 code units
         }
