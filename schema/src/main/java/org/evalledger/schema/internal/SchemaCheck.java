@@ -74,15 +74,14 @@ public final class SchemaCheck {
 
     /** Every schema violation of the tree, in document order; empty when it conforms. */
     public static List<Issue> check(JsonNode root) {
-        boolean versionOk = false;
-        if (root.isObject()) {
-            JsonNode schema = root.get("schema");
-            versionOk = schema != null && schema.isString() && SCHEMA_URI.equals(schema.stringValue());
-        }
-        if (versionOk && fastConforms(root)) {
+        if (root.isObject() && isV1(root.get("schema")) && fastConforms(root)) {
             return List.of();
         }
         return checkWithNetworknt(root);
+    }
+
+    private static boolean isV1(@Nullable JsonNode schema) {
+        return schema != null && schema.isString() && SCHEMA_URI.equals(schema.stringValue());
     }
 
     private static boolean fastConforms(JsonNode root) {
@@ -116,7 +115,7 @@ public final class SchemaCheck {
         List<Issue> issues = new ArrayList<>();
         if (root.isObject()) {
             JsonNode schema = root.get("schema");
-            if (schema == null || !schema.isString() || !SCHEMA_URI.equals(schema.stringValue())) {
+            if (!isV1(schema)) {
                 // the version decides how everything else is read: report it once, on its own
                 issues.add(Issue.of(ErrorCode.SCHEMA_VERSION, "/schema",
                         (schema == null ? "\"schema\" is missing" : "\"schema\" is " + shorten(schema.toString()))
