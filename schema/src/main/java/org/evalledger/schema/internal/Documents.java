@@ -1,6 +1,7 @@
 package org.evalledger.schema.internal;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.evalledger.core.JsonValue;
 import org.evalledger.schema.ErrorCode;
 import org.evalledger.schema.Issue;
@@ -21,13 +22,7 @@ public final class Documents {
      * @throws RecordFormatException with an {@code EL-PARSE-*} code for anything that is not strict JSON
      */
     public static JsonNode parse(byte[] bytes, ParseLimits limits) {
-        try {
-            return StrictJsonReader.read(bytes, limits.maxDocumentBytes(), limits.maxStringChars());
-        } catch (JsonReadException e) {
-            throw new RecordFormatException(List.of(issue(e)));
-        } catch (StackOverflowError | OutOfMemoryError e) {
-            throw tooLarge(e);
-        }
+        return strictly(() -> StrictJsonReader.read(bytes, limits.maxDocumentBytes(), limits.maxStringChars()));
     }
 
     /**
@@ -36,20 +31,21 @@ public final class Documents {
      * @throws RecordFormatException with an {@code EL-PARSE-*} code for anything that is not strict JSON
      */
     public static JsonValue parseValue(byte[] bytes, ParseLimits limits) {
+        return strictly(() -> StrictJsonReader.readValue(bytes, limits.maxDocumentBytes(), limits.maxStringChars()));
+    }
+
+    /** Runs a reader, turning its failures into our issues. */
+    private static <T> T strictly(Supplier<T> reader) {
         try {
-            return StrictJsonReader.readValue(bytes, limits.maxDocumentBytes(), limits.maxStringChars());
+            return reader.get();
         } catch (JsonReadException e) {
             throw new RecordFormatException(List.of(issue(e)));
         } catch (StackOverflowError | OutOfMemoryError e) {
-            throw tooLarge(e);
+            // the reader bounds its depth and sizes, so this is a defect; still, never let it escape raw
+            throw new RecordFormatException(List.of(Issue.of(ErrorCode.PARSE_TOO_LARGE, "",
+                    "the document could not be parsed within the available memory or stack ("
+                            + e.getClass().getSimpleName() + "); lower ParseLimits or simplify the document.")));
         }
-    }
-
-    private static RecordFormatException tooLarge(Error e) {
-        // the reader bounds its depth and sizes, so this is a defect; still, never let it escape raw
-        return new RecordFormatException(List.of(Issue.of(ErrorCode.PARSE_TOO_LARGE, "",
-                "the document could not be parsed within the available memory or stack ("
-                        + e.getClass().getSimpleName() + "); lower ParseLimits or simplify the document.")));
     }
 
     /** The issue of a reader failure. */
