@@ -1,6 +1,9 @@
 package org.evalledger.core;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
@@ -20,11 +23,6 @@ public record Timestamp(String text) implements Comparable<Timestamp> {
     /** The pattern every timestamp matches. */
     public static final Pattern PATTERN =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
-
-    /** Cumulative days before each month of a common year, January first. */
-    private static final int[] DAYS_BEFORE_MONTH = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-    /** Days from 0000-01-01 to 1970-01-01 in the proleptic Gregorian calendar. */
-    private static final long DAYS_0000_TO_1970 = daysBeforeYear(1970);
 
     /**
      * @throws IllegalArgumentException when the text does not match {@link #PATTERN} or names no
@@ -118,8 +116,8 @@ public record Timestamp(String text) implements Comparable<Timestamp> {
         int hour = digits(t, 11, 13);
         int minute = digits(t, 14, 16);
         int second = digits(t, 17, 19);
-        boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(month, leap) || hour > 23 || minute > 59 || second > 59) {
+        if (month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
+                || hour > 23 || minute > 59 || second > 59) {
             return null;
         }
         int nano = 0;
@@ -127,7 +125,7 @@ public record Timestamp(String text) implements Comparable<Timestamp> {
         for (int i = 20; i < 29; i++) { // fraction digits, padded with zeros to 9
             nano = nano * 10 + (i < end ? t.charAt(i) - '0' : 0);
         }
-        long epochDay = daysBeforeYear(year) + DAYS_BEFORE_MONTH[month - 1] + (leap && month > 2 ? 1 : 0) + day - 1 - DAYS_0000_TO_1970;
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second, nano);
     }
 
@@ -138,19 +136,5 @@ public record Timestamp(String text) implements Comparable<Timestamp> {
             v = v * 10 + (t.charAt(i) - '0');
         }
         return v;
-    }
-
-    private static int daysInMonth(int month, boolean leap) {
-        return switch (month) {
-            case 2 -> leap ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
-    }
-
-    /** Days from 0000-01-01 to January 1st of a year from 0: 365 a year plus one per leap year before it (0, 4, ... but not 100, 200, 300, 500, ...). */
-    private static long daysBeforeYear(int year) {
-        int leapYears = (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400;
-        return 365L * year + leapYears;
     }
 }
