@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.evalledger.core.EvaluationRecord;
+import org.evalledger.core.JsonValue;
 import org.evalledger.schema.internal.Documents;
 import org.evalledger.schema.internal.SchemaCheck;
 import org.evalledger.schema.internal.SemanticRules;
 import org.evalledger.schema.internal.TreeMapper;
 import org.evalledger.schema.internal.json.Jcs;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,8 +67,8 @@ public final class RecordCodec {
      */
     public EvaluationRecord read(byte[] json) {
         Objects.requireNonNull(json, "json");
-        JsonNode root = Documents.parse(json, limits);
-        List<Issue> issues = new ArrayList<>(SchemaCheck.check(root));
+        JsonValue root = Documents.parseValue(json, limits);
+        List<Issue> issues = new ArrayList<>(SchemaCheck.check(root, () -> Documents.parse(json, limits)));
         if (issues.isEmpty()) {
             SemanticRules.checkTimestamps(root, issues);
         }
@@ -94,7 +94,7 @@ public final class RecordCodec {
     /** The record's RFC 8785 canonical JSON bytes: what its digest and signatures cover. */
     public byte[] canonical(EvaluationRecord record) {
         Objects.requireNonNull(record, "record");
-        return Jcs.canonicalize(TreeMapper.toTree(record));
+        return Jcs.canonicalize(TreeMapper.toValue(record));
     }
 
     /**

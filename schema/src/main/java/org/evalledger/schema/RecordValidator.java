@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.evalledger.core.EvaluationRecord;
 import org.evalledger.core.JsonValue;
 import org.evalledger.schema.internal.Documents;
@@ -63,13 +64,13 @@ public final class RecordValidator {
      */
     public ValidationReport validate(byte[] json) {
         Objects.requireNonNull(json, "json");
-        JsonNode root;
+        JsonValue root;
         try {
-            root = Documents.parse(json, limits);
+            root = Documents.parseValue(json, limits);
         } catch (RecordFormatException e) {
             return new ValidationReport(e.issues(), null, null);
         }
-        return validateTree(root);
+        return validate(root, () -> Documents.parse(json, limits));
     }
 
     /**
@@ -82,7 +83,7 @@ public final class RecordValidator {
      */
     public ValidationReport validate(JsonValue document) {
         Objects.requireNonNull(document, "document");
-        return validateTree(TreeMapper.toCanonicalTree(document));
+        return validate(document, () -> TreeMapper.toCanonicalTree(document));
     }
 
     /**
@@ -91,11 +92,16 @@ public final class RecordValidator {
      */
     public ValidationReport validate(EvaluationRecord record) {
         Objects.requireNonNull(record, "record");
-        return validateTree(TreeMapper.toTree(record));
+        return validate(TreeMapper.toValue(record), () -> TreeMapper.toTree(record));
     }
 
-    private ValidationReport validateTree(JsonNode root) {
-        List<Issue> issues = new ArrayList<>(SchemaCheck.check(root));
+    /**
+     * @param root the document
+     * @param tree the Jackson tree of the same document that networknt reports issues on, built only
+     *     when the fast path does not find the document conforming (see {@link SchemaCheck#check})
+     */
+    private ValidationReport validate(JsonValue root, Supplier<JsonNode> tree) {
+        List<Issue> issues = new ArrayList<>(SchemaCheck.check(root, tree));
         if (!issues.isEmpty()) {
             return new ValidationReport(issues, null, null);
         }

@@ -9,10 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.evalledger.core.JsonValue;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeType;
-import tools.jackson.databind.node.StringNode;
 
 /**
  * A yes/no JSON Schema 2020-12 validator compiled from a schema document into a tree of small
@@ -31,20 +30,24 @@ import tools.jackson.databind.node.StringNode;
  * or a known keyword in a form it does not handle, makes {@link #compile} throw
  * {@link UnsupportedSchemaException}: nothing is silently ignored.
  *
- * <p>The semantics are those of networknt json-schema-validator 3.0.9 with its default 2020-12
- * configuration, which {@link SchemaCheck} uses: {@code format} is an annotation only; a number
+ * <p>Instances are core values ({@link JsonValue}), whose numbers are doubles. The answer is that of
+ * networknt json-schema-validator 3.0.9 with its default 2020-12 configuration, which {@link
+ * SchemaCheck} uses, on the Jackson tree the strict reader makes of the same text (or {@link
+ * TreeMapper#toCanonicalTree} of the same value): {@code format} is an annotation only; a number
  * with a zero fraction ({@code 1.0}) is an {@code "integer"}; bounds compare numbers
  * mathematically, and numbers in {@code enum}/{@code const} are equal by value ({@code 1 == 1.0});
  * lengths count code points; {@code pattern} is a {@link java.util.regex} search (not a whole
  * match) in which {@code $} outside a character class means the very end of the input, as
- * networknt rewrites it. Two deliberate deviations keep the answer safe rather than exact, so that
- * {@code conforms} never says yes where networknt would not: binary and POJO nodes never conform
- * where a string is checked (networknt reads them as strings), and a non-finite or out-of-{@code
- * long}-range number never passes an integer bound where networknt would throw.
+ * networknt rewrites it. One deliberate deviation keeps the answer safe rather than exact, so that
+ * {@code conforms} never says yes where networknt would not: where a bound, {@code enum} or
+ * {@code const} meets a number of magnitude 2^53 or more (an integer literal that the reader may
+ * have rounded and the Jackson tree holds exactly; networknt also throws for some of them), the
+ * compiler declines and the whole answer is no.
  *
  * <p>Instances are immutable and thread-safe; {@link #conforms} allocates nothing on the valid
- * path except a {@link java.util.regex.Matcher} per {@code pattern} and iterators over objects
- * checked by a schema-valued {@code additionalProperties} or by {@code propertyNames}.
+ * path except a {@link java.util.regex.Matcher} per {@code pattern}, iterators over objects
+ * checked by a schema-valued {@code additionalProperties} or by {@code propertyNames}, and a
+ * string value per name checked by {@code propertyNames}.
  */
 public final class CompiledSchema {
     static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
@@ -59,9 +62,16 @@ public final class CompiledSchema {
         this.root = root;
     }
 
-    /** Whether the instance conforms to the schema. */
-    public boolean conforms(JsonNode instance) {
-        return root.test(instance);
+    /**
+     * Whether the instance conforms to the schema; false also where this compiler declines to judge
+     * (see the class comment), wherever in the instance that is.
+     */
+    public boolean conforms(JsonValue instance) {
+        try {
+            return root.test(instance);
+        } catch (Declined e) {
+            return false;
+        }
     }
 
     /**
@@ -91,35 +101,36 @@ public final class CompiledSchema {
     /** One compiled piece of a schema. */
     @FunctionalInterface
     private interface Check {
-        boolean test(JsonNode node);
+        boolean test(JsonValue value);
     }
 
-    private static final Check ALWAYS = node -> true;
-    private static final Check NEVER = node -> false;
+    private static final Check ALWAYS = value -> true;
+    private static final Check NEVER = value -> false;
 
-    /** Binary and POJO nodes, which networknt reads as strings and we decline to judge. */
-    private static boolean isOpaque(JsonNode node) {
-        JsonNodeType t = node.getNodeType();
-        return t == JsonNodeType.BINARY || t == JsonNodeType.POJO;
+    /**
+     * Beyond this magnitude a double may be an integer literal the reader rounded (a Jackson tree
+     * of the same text holds the exact long): bound and value checks decline such numbers.
+     */
+    private static final double EXACT_INTEGERS_END = 0x1p53;
+
+    /**
+     * Thrown by a check that declines to judge, so that the whole answer is "no" (a check that merely
+     * said false could make a {@code oneOf} true). Preallocated, without a stack trace.
+     */
+    private static final class Declined extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final Declined INSTANCE = new Declined();
+
+        private Declined() {
+            super("declined", null, false, false);
+        }
     }
 
-    private static boolean isNonFinite(JsonNode node) {
-        return (node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue());
-    }
-
-    private static boolean isInteger(JsonNode node) {
-        if (node.isIntegralNumber()) {
-            return true;
+    /** Declines a number that may have been rounded from an integer literal. */
+    private static void declineIfRounded(double d) {
+        if (Math.abs(d) >= EXACT_INTEGERS_END) {
+            throw Declined.INSTANCE;
         }
-        if (node.isDouble() || node.isFloat()) {
-            double d = node.doubleValue();
-            return Double.isFinite(d) && d == Math.rint(d);
-        }
-        if (node.isBigDecimal()) {
-            BigDecimal v = node.decimalValue();
-            return v.signum() == 0 || v.scale() <= 0 || v.stripTrailingZeros().scale() <= 0;
-        }
-        return false;
     }
 
     /** {@code type}: a set of the seven JSON Schema type names, as bits. */
@@ -152,26 +163,24 @@ public final class CompiledSchema {
         }
 
         @Override
-        public boolean test(JsonNode node) {
-            switch (node.getNodeType()) {
-                case OBJECT:
-                    return (allowed & OBJECT) != 0;
-                case ARRAY:
-                    return (allowed & ARRAY) != 0;
-                case STRING:
-                    return (allowed & STRING) != 0;
-                case BOOLEAN:
-                    return (allowed & BOOLEAN) != 0;
-                case NULL:
-                    return (allowed & NULL) != 0;
-                case NUMBER:
-                    if (isNonFinite(node)) {
-                        return false;
-                    }
-                    return (allowed & NUMBER) != 0 || ((allowed & INTEGER) != 0 && isInteger(node));
-                default:
-                    return false; // missing, binary, POJO
+        public boolean test(JsonValue value) {
+            if (value instanceof JsonValue.JsonObject) {
+                return (allowed & OBJECT) != 0;
             }
+            if (value instanceof JsonValue.JsonArray) {
+                return (allowed & ARRAY) != 0;
+            }
+            if (value instanceof JsonValue.JsonString) {
+                return (allowed & STRING) != 0;
+            }
+            if (value instanceof JsonValue.JsonNumber number) {
+                double d = number.value(); // finite: the core type allows nothing else
+                return (allowed & NUMBER) != 0 || ((allowed & INTEGER) != 0 && d == Math.rint(d));
+            }
+            if (value instanceof JsonValue.JsonBoolean) {
+                return (allowed & BOOLEAN) != 0;
+            }
+            return (allowed & NULL) != 0;
         }
     }
 
@@ -209,100 +218,62 @@ public final class CompiledSchema {
         }
 
         @Override
-        public boolean test(JsonNode node) {
-            switch (node.getNodeType()) {
-                case STRING:
-                    return strings.contains(node.stringValue());
-                case BOOLEAN:
-                    return node.booleanValue() ? allowTrue : allowFalse;
-                case NULL:
-                    return allowNull;
-                case NUMBER:
-                    if (numbers.isEmpty() || isNonFinite(node)) {
-                        return false;
-                    }
-                    BigDecimal v = node.decimalValue();
-                    for (BigDecimal candidate : numbers) {
-                        if (candidate.compareTo(v) == 0) {
-                            return true;
-                        }
-                    }
-                    return false;
-                default:
-                    return false;
+        public boolean test(JsonValue value) {
+            if (value instanceof JsonValue.JsonString string) {
+                return strings.contains(string.value());
             }
+            if (value instanceof JsonValue.JsonBoolean b) {
+                return b.value() ? allowTrue : allowFalse;
+            }
+            if (value instanceof JsonValue.JsonNull) {
+                return allowNull;
+            }
+            if (value instanceof JsonValue.JsonNumber number) {
+                double d = number.value();
+                if (numbers.isEmpty()) {
+                    return false;
+                }
+                declineIfRounded(d);
+                BigDecimal v = new BigDecimal(d);
+                for (BigDecimal candidate : numbers) {
+                    if (candidate.compareTo(v) == 0) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 
     /** One of {@code minimum}, {@code maximum}, {@code exclusiveMinimum}, {@code exclusiveMaximum}. */
     private static final class BoundCheck implements Check {
-        private static final double LONG_RANGE_END = 0x1p63;
-
         private final BigDecimal limit;
         private final boolean lower;
         private final boolean exclusive;
-        private final boolean limitIsLong;
-        private final long limitLong;
         private final boolean limitIsDouble;
         private final double limitDouble;
-        /**
-         * networknt compares an integer-typed schema's whole-number bound through
-         * {@code JsonNode.asLong()}, which throws for a double or decimal outside the long range.
-         */
-        private final boolean failOutsideLongRange;
 
-        BoundCheck(BigDecimal limit, boolean lower, boolean exclusive, boolean failOutsideLongRange) {
+        BoundCheck(BigDecimal limit, boolean lower, boolean exclusive) {
             this.limit = limit;
             this.lower = lower;
             this.exclusive = exclusive;
-            this.failOutsideLongRange = failOutsideLongRange;
-            long asLong = 0;
-            boolean isLong;
-            try {
-                asLong = limit.longValueExact();
-                isLong = true;
-            } catch (ArithmeticException e) {
-                isLong = false;
-            }
-            this.limitIsLong = isLong;
-            this.limitLong = asLong;
             double d = limit.doubleValue();
             this.limitIsDouble = Double.isFinite(d) && new BigDecimal(d).compareTo(limit) == 0;
             this.limitDouble = d;
         }
 
         @Override
-        public boolean test(JsonNode node) {
-            if (!node.isNumber() || isNonFinite(node)) {
-                return true; // bounds apply to finite numbers only
+        public boolean test(JsonValue value) {
+            if (!(value instanceof JsonValue.JsonNumber number)) {
+                return true; // bounds apply to numbers only
             }
-            int c;
-            if (node.isInt() || node.isLong() || node.isShort()) {
-                long v = node.longValue();
-                c = limitIsLong ? Long.compare(v, limitLong) : BigDecimal.valueOf(v).compareTo(limit);
-            } else if (node.isDouble() || node.isFloat()) {
-                double v = node.doubleValue();
-                if (failOutsideLongRange && !(v >= -LONG_RANGE_END && v < LONG_RANGE_END)) {
-                    return false;
-                }
-                c = limitIsDouble ? (v < limitDouble ? -1 : v > limitDouble ? 1 : 0)
-                        : new BigDecimal(v).compareTo(limit);
-            } else {
-                BigDecimal v = node.decimalValue();
-                if (failOutsideLongRange && node.isBigDecimal() && !fitsLong(v)) {
-                    return false;
-                }
-                c = v.compareTo(limit);
-            }
+            double v = number.value();
+            declineIfRounded(v); // also where networknt throws: a double beyond the long range and an integral bound
+            int c = limitIsDouble ? (v < limitDouble ? -1 : v > limitDouble ? 1 : 0) : new BigDecimal(v).compareTo(limit);
             if (lower) {
                 return exclusive ? c > 0 : c >= 0;
             }
             return exclusive ? c < 0 : c <= 0;
-        }
-
-        private static boolean fitsLong(BigDecimal v) {
-            return v.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0
-                    && v.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
         }
     }
 
@@ -319,11 +290,8 @@ public final class CompiledSchema {
         }
 
         @Override
-        public boolean test(JsonNode node) {
-            if (!node.isString()) {
-                return !isOpaque(node);
-            }
-            return accepts(node.stringValue());
+        public boolean test(JsonValue value) {
+            return !(value instanceof JsonValue.JsonString string) || accepts(string.value());
         }
 
         boolean accepts(String s) {
@@ -361,25 +329,26 @@ public final class CompiledSchema {
         }
 
         @Override
-        public boolean test(JsonNode node) {
-            if (!node.isObject()) {
+        public boolean test(JsonValue value) {
+            if (!(value instanceof JsonValue.JsonObject object)) {
                 return true;
             }
-            int size = node.size();
+            Map<String, JsonValue> members = object.members();
+            int size = members.size();
             if (size < minProperties) {
                 return false;
             }
             for (String name : required) {
-                if (node.get(name) == null) {
+                if (!members.containsKey(name)) {
                     return false;
                 }
             }
             int named = 0;
             for (int i = 0; i < names.length; i++) {
-                JsonNode value = node.get(names[i]);
-                if (value != null) {
+                JsonValue member = members.get(names[i]);
+                if (member != null) {
                     named++;
-                    if (!checks[i].test(value)) {
+                    if (!checks[i].test(member)) {
                         return false;
                     }
                 }
@@ -388,15 +357,15 @@ public final class CompiledSchema {
                 if (additional == NEVER) {
                     return false;
                 }
-                for (Map.Entry<String, JsonNode> member : node.properties()) {
+                for (Map.Entry<String, JsonValue> member : members.entrySet()) {
                     if (!declared.contains(member.getKey()) && !additional.test(member.getValue())) {
                         return false;
                     }
                 }
             }
             if (propertyNames != null) {
-                for (String name : node.propertyNames()) {
-                    if (!propertyNames.test(StringNode.valueOf(name))) {
+                for (String name : members.keySet()) {
+                    if (!propertyNames.test(new JsonValue.JsonString(name))) {
                         return false;
                     }
                 }
@@ -418,17 +387,18 @@ public final class CompiledSchema {
         }
 
         @Override
-        public boolean test(JsonNode node) {
-            if (!node.isArray()) {
+        public boolean test(JsonValue value) {
+            if (!(value instanceof JsonValue.JsonArray array)) {
                 return true;
             }
-            int size = node.size();
+            List<JsonValue> all = array.items();
+            int size = all.size();
             if (size < minItems || size > maxItems) {
                 return false;
             }
             if (items != ALWAYS) {
                 for (int i = 0; i < size; i++) {
-                    if (!items.test(node.get(i))) {
+                    if (!items.test(all.get(i))) {
                         return false;
                     }
                 }
@@ -446,10 +416,10 @@ public final class CompiledSchema {
         }
 
         @Override
-        public boolean test(JsonNode node) {
+        public boolean test(JsonValue value) {
             int passing = 0;
             for (Check c : alternatives) {
-                if (c.test(node) && ++passing > 1) {
+                if (c.test(value) && ++passing > 1) {
                     return false;
                 }
             }
@@ -466,9 +436,9 @@ public final class CompiledSchema {
         }
 
         @Override
-        public boolean test(JsonNode node) {
+        public boolean test(JsonValue value) {
             for (Check c : checks) {
-                if (!c.test(node)) {
+                if (!c.test(value)) {
                     return false;
                 }
             }
@@ -481,12 +451,12 @@ public final class CompiledSchema {
         private @Nullable Check target;
 
         @Override
-        public boolean test(JsonNode node) {
+        public boolean test(JsonValue value) {
             Check t = target;
             if (t == null) {
                 throw new IllegalStateException("unresolved $ref; CompiledSchema.compile did not finish");
             }
-            return t.test(node);
+            return t.test(value);
         }
     }
 
@@ -638,6 +608,11 @@ public final class CompiledSchema {
             return new TypeCheck(allowed);
         }
 
+        /** A number node of the schema document that is not finite (the strict reader makes none; Jackson may). */
+        private static boolean isNonFinite(JsonNode node) {
+            return (node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue());
+        }
+
         private static List<JsonNode> scalars(Iterable<JsonNode> values, String at) {
             List<JsonNode> out = new ArrayList<>();
             for (JsonNode v : values) {
@@ -661,10 +636,7 @@ public final class CompiledSchema {
                 // "integer"; rather than copy that, refuse the combination
                 throw new UnsupportedSchemaException(at, keyword + " beside a list of types is not supported");
             }
-            // networknt's bound keywords take a long-only path for whole-number bounds of integer schemas
-            boolean longPath = (value.isInt() || value.isLong())
-                    && type != null && type.isString() && type.stringValue().equals("integer");
-            return new BoundCheck(value.decimalValue(), lower, exclusive, longPath);
+            return new BoundCheck(value.decimalValue(), lower, exclusive);
         }
 
         private static @Nullable Check strings(JsonNode schema, String at) {

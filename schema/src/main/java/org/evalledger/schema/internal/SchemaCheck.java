@@ -13,6 +13,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.evalledger.core.JsonValue;
 import org.evalledger.schema.ErrorCode;
 import org.evalledger.schema.Issue;
 import org.evalledger.schema.internal.json.StrictJsonReader;
@@ -24,10 +26,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Checks a JSON tree against {@code record-v1.schema.json} with networknt's validator and turns
- * its errors into {@link Issue}s with our stable codes. A tree that {@link CompiledSchema} (our
- * own yes/no compilation of the same schema) finds conforming is accepted without running
- * networknt; every other tree goes through networknt, so every issue is networknt's as before.
+ * Checks a document against {@code record-v1.schema.json} with networknt's validator and turns
+ * its errors into {@link Issue}s with our stable codes. A document that {@link CompiledSchema}
+ * (our own yes/no compilation of the same schema, over core values) finds conforming is accepted
+ * without building a Jackson tree or running networknt; every other document goes through
+ * networknt, so every issue is networknt's as before.
  * Both compiled schemas are loaded once and shared: thread-safe.
  */
 public final class SchemaCheck {
@@ -72,21 +75,29 @@ public final class SchemaCheck {
         return FAST != null;
     }
 
-    /** Every schema violation of the tree, in document order; empty when it conforms. */
-    public static List<Issue> check(JsonNode root) {
-        if (root.isObject() && isV1(root.get("schema")) && fastConforms(root)) {
+    /**
+     * Every schema violation of a document, in document order; empty when it conforms.
+     *
+     * @param value the document as core values, for the fast path
+     * @param tree the same document as the Jackson tree networknt checks when the fast path does not
+     *     find it conforming: the strict reader's tree of the same text, or {@link
+     *     TreeMapper#toCanonicalTree} of the value
+     */
+    public static List<Issue> check(JsonValue value, Supplier<JsonNode> tree) {
+        if (fastConforms(value)) {
             return List.of();
         }
-        return checkWithNetworknt(root);
+        return checkWithNetworknt(tree.get());
     }
 
     private static boolean isV1(@Nullable JsonNode schema) {
         return schema != null && schema.isString() && SCHEMA_URI.equals(schema.stringValue());
     }
 
-    private static boolean fastConforms(JsonNode root) {
+    private static boolean fastConforms(JsonValue root) {
         CompiledSchema fast = FAST;
-        if (fast == null) {
+        if (fast == null || !(root instanceof JsonValue.JsonObject object)
+                || !(object.members().get("schema") instanceof JsonValue.JsonString schema) || !SCHEMA_URI.equals(schema.value())) {
             return false;
         }
         try {
@@ -101,8 +112,8 @@ public final class SchemaCheck {
         return networknt(root).isEmpty();
     }
 
-    /** Whether the fast path alone says the tree conforms. For tests that compare it with networknt. */
-    public static boolean fastPathConforms(JsonNode root) {
+    /** Whether the fast path alone says the document conforms. For tests that compare it with networknt. */
+    public static boolean fastPathConforms(JsonValue root) {
         CompiledSchema fast = FAST;
         if (fast == null) {
             throw new IllegalStateException("the fast path is disabled: record-v1.schema.json does not compile");
@@ -110,7 +121,7 @@ public final class SchemaCheck {
         return fast.conforms(root);
     }
 
-    /** {@link #check} without the fast path: the issues as networknt finds them. */
+    /** {@link #check} without the fast path: the issues networknt finds in the tree. */
     public static List<Issue> checkWithNetworknt(JsonNode root) {
         List<Issue> issues = new ArrayList<>();
         if (root.isObject()) {

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.evalledger.core.EvaluationRecord;
+import org.evalledger.core.JsonValue;
 import org.evalledger.core.Metric;
 import org.evalledger.core.MetricUnit;
 import org.evalledger.core.Result;
@@ -17,7 +18,6 @@ import org.evalledger.core.Task;
 import org.evalledger.core.Timestamp;
 import org.evalledger.schema.ErrorCode;
 import org.evalledger.schema.Issue;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The rules of SCHEMA.md that the JSON Schema cannot express. Stateless and thread-safe.
@@ -32,15 +32,17 @@ public final class SemanticRules {
      * Timestamps that match the pattern but name no real date or time (February 30th, hour 25).
      * Runs on the tree because such a tree cannot be turned into a record.
      */
-    public static void checkTimestamps(JsonNode root, List<Issue> out) {
+    public static void checkTimestamps(JsonValue root, List<Issue> out) {
+        if (!(root instanceof JsonValue.JsonObject object)) {
+            return;
+        }
         for (String name : new String[] {"createdAt", "evaluatedAt"}) {
-            JsonNode n = root.get(name);
-            if (n != null && n.isString()) {
+            if (object.members().get(name) instanceof JsonValue.JsonString s) {
                 try {
-                    Timestamp.parse(n.stringValue()); // the schema checked the shape; this checks the date is real
+                    Timestamp.parse(s.value()); // the schema checked the shape; this checks the date is real
                 } catch (IllegalArgumentException e) {
                     out.add(Issue.of(ErrorCode.SEM_TIMESTAMP, "/" + name,
-                            "\"" + n.stringValue() + "\" is not a real date and time; use a valid UTC date such as 2026-06-13T09:30:00Z."));
+                            "\"" + s.value() + "\" is not a real date and time; use a valid UTC date such as 2026-06-13T09:30:00Z."));
                 }
             }
         }

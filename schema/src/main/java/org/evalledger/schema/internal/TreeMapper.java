@@ -28,6 +28,7 @@ import org.evalledger.core.Task;
 import org.evalledger.core.Timestamp;
 import org.evalledger.core.WireEnum;
 import org.evalledger.schema.internal.json.Jcs;
+import org.evalledger.schema.internal.json.TreeBuilder;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -47,52 +48,50 @@ public final class TreeMapper {
     // ------------------------------------------------------------------ tree -> record
 
     /**
-     * The record a schema-valid tree describes.
+     * The record a schema-valid tree of core values describes.
      *
      * @throws IllegalArgumentException when the tree breaks a rule of the core types (only
      *     possible for a tree that did not pass the JSON Schema, or a timestamp that names no
-     *     real date)
+     *     real date); {@link ClassCastException} or {@link NullPointerException} for a tree that
+     *     did not pass the JSON Schema
      */
-    public static EvaluationRecord toRecord(JsonNode root) {
+    public static EvaluationRecord toRecord(JsonValue root) {
         EvaluationRecord.Builder b = EvaluationRecord.builder()
                 .recordId(str(root, "recordId"))
                 .createdAt(Timestamp.parse(str(root, "createdAt")))
-                .evaluatedAt(ts(root.get("evaluatedAt")))
+                .evaluatedAt(ts(get(root, "evaluatedAt")))
                 .supersedes(optStr(root, "supersedes"))
-                .model(model(root.get("model")))
-                .producer(producer(root.get("producer")))
-                .references(references(root.get("references")))
-                .harness(harness(root.get("harness")))
-                .environment(environment(root.get("environment")));
-        JsonNode seeds = root.get("seeds");
+                .model(model(get(root, "model")))
+                .producer(producer(get(root, "producer")))
+                .references(references(get(root, "references")))
+                .harness(harness(get(root, "harness")))
+                .environment(environment(get(root, "environment")));
+        JsonValue seeds = get(root, "seeds");
         if (seeds != null) {
             Map<String, Long> m = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : seeds.properties()) {
+            for (Map.Entry<String, JsonValue> e : members(seeds).entrySet()) {
                 m.put(e.getKey(), integral(e.getValue()));
             }
             b.seeds(m);
         }
-        List<Result> results = new ArrayList<>();
-        for (JsonNode r : root.get("results")) {
+        List<JsonValue> items = items(get(root, "results"));
+        List<Result> results = new ArrayList<>(items.size());
+        for (JsonValue r : items) {
             results.add(result(r));
         }
         b.results(results);
-        JsonNode ext = root.get("extensions");
+        JsonValue ext = get(root, "extensions");
         if (ext != null) {
-            Map<String, JsonValue> m = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : ext.properties()) {
-                m.put(e.getKey(), toValue(e.getValue()));
-            }
-            b.extensions(m);
+            b.extensions(members(ext));
         }
         return b.build();
     }
 
-    private static Model model(JsonNode n) {
-        JsonNode inf = n.get("inference");
+    private static Model model(JsonValue n) {
+        JsonValue inf = get(n, "inference");
         Model.Inference inference = null;
         if (inf != null) {
-            JsonNode e = inf.get("engine");
+            JsonValue e = get(inf, "engine");
             inference = new Model.Inference(
                     e == null ? null : new Model.Engine(str(e, "name"), optStr(e, "version")),
                     optStr(inf, "platform"));
@@ -111,103 +110,104 @@ public final class TreeMapper {
                 .build();
     }
 
-    private static Producer producer(JsonNode n) {
+    private static Producer producer(JsonValue n) {
         return new Producer(str(n, "name"), optEnum(n, "kind", ProducerKind.class), optStr(n, "url"),
                 enumOf(n, "relationship", Relationship.class), enumOf(n, "sourceType", SourceType.class));
     }
 
-    private static @Nullable References references(@Nullable JsonNode n) {
+    private static @Nullable References references(@Nullable JsonValue n) {
         if (n == null) {
             return null;
         }
-        JsonNode p = n.get("paper");
-        JsonNode c = n.get("code");
+        JsonValue p = get(n, "paper");
+        JsonValue c = get(n, "code");
         return new References(
                 p == null ? null : new References.Paper(optStr(p, "arxiv"), optStr(p, "doi"), optStr(p, "url")),
                 c == null ? null : new References.Code(str(c, "repository"), optStr(c, "commit")),
                 optStr(n, "source"));
     }
 
-    private static @Nullable Harness harness(@Nullable JsonNode n) {
+    private static @Nullable Harness harness(@Nullable JsonValue n) {
         if (n == null) {
             return null;
         }
-        return new Harness(str(n, "name"), optStr(n, "version"), optStr(n, "commit"), stringMap(n.get("packages")));
+        return new Harness(str(n, "name"), optStr(n, "version"), optStr(n, "commit"), stringMap(get(n, "packages")));
     }
 
-    private static @Nullable Environment environment(@Nullable JsonNode n) {
+    private static @Nullable Environment environment(@Nullable JsonValue n) {
         if (n == null) {
             return null;
         }
-        JsonNode a = n.get("accelerator");
-        JsonNode bs = n.get("batchSize");
-        BatchSize batch = bs == null ? null : bs.isString() ? BatchSize.auto() : BatchSize.of(intOf(bs));
+        JsonValue a = get(n, "accelerator");
+        JsonValue bs = get(n, "batchSize");
+        BatchSize batch = bs == null ? null : bs instanceof JsonValue.JsonString ? BatchSize.auto() : BatchSize.of(intOf(bs));
         return new Environment(
                 a == null ? null : new Environment.Accelerator(str(a, "model"), optInt(a, "count"), optDouble(a, "memoryGiB")),
                 optStr(n, "cpu"), optStr(n, "os"), optStr(n, "precision"), batch);
     }
 
-    private static Result result(JsonNode n) {
-        List<Metric> metrics = new ArrayList<>();
-        for (JsonNode m : n.get("metrics")) {
+    private static Result result(JsonValue n) {
+        List<JsonValue> ms = items(get(n, "metrics"));
+        List<Metric> metrics = new ArrayList<>(ms.size());
+        for (JsonValue m : ms) {
             metrics.add(metric(m));
         }
         List<Artifact> artifacts = new ArrayList<>();
-        JsonNode arts = n.get("artifacts");
+        JsonValue arts = get(n, "artifacts");
         if (arts != null) {
-            for (JsonNode a : arts) {
+            for (JsonValue a : items(arts)) {
                 artifacts.add(new Artifact(enumOf(a, "kind", ArtifactKind.class), str(a, "uri"), str(a, "sha256"),
                         optLong(a, "rows")));
             }
         }
-        return new Result(task(n.get("task")), metrics, artifacts);
+        return new Result(task(get(n, "task")), metrics, artifacts);
     }
 
-    private static Task task(JsonNode n) {
-        JsonNode d = n.get("dataset");
-        JsonNode s = n.get("samples");
-        JsonNode p = n.get("prompt");
+    private static Task task(JsonValue n) {
+        JsonValue d = get(n, "dataset");
+        JsonValue s = get(n, "samples");
+        JsonValue p = get(n, "prompt");
         return Task.builder(str(n, "benchmark"))
                 .name(optStr(n, "name"))
                 .version(optStr(n, "version"))
                 .dataset(d == null ? null
                         : new Task.Dataset(str(d, "id"), optStr(d, "config"), optStr(d, "split"), optStr(d, "revision")))
                 .fewShot(optInt(n, "fewShot"))
-                .samples(s == null ? null : new Task.Samples(optLong(s, "total"), integral(s.get("evaluated"))))
+                .samples(s == null ? null : new Task.Samples(optLong(s, "total"), integral(get(s, "evaluated"))))
                 .prompt(p == null ? null
                         : new Task.Prompt(optStr(p, "template"), optStr(p, "templateSha256"),
                                 optStr(p, "systemPromptSha256"), optStr(p, "chatTemplateSha256")))
-                .generation(generation(n.get("generation")))
+                .generation(generation(get(n, "generation")))
                 .filter(optStr(n, "filter"))
-                .subtasks(stringList(n.get("subtasks")))
+                .subtasks(stringList(get(n, "subtasks")))
                 .build();
     }
 
-    private static Task.@Nullable Generation generation(@Nullable JsonNode n) {
+    private static Task.@Nullable Generation generation(@Nullable JsonValue n) {
         if (n == null) {
             return null;
         }
-        JsonNode r = n.get("reasoning");
+        JsonValue r = get(n, "reasoning");
         Reasoning reasoning = r == null ? null
-                : r.isBoolean() ? new Reasoning.Flag(r.booleanValue()) : new Reasoning.Level(r.stringValue());
-        JsonNode sample = n.get("doSample");
+                : r instanceof JsonValue.JsonBoolean flag ? new Reasoning.Flag(flag.value()) : new Reasoning.Level(text(r));
+        JsonValue sample = get(n, "doSample");
         return new Task.Generation(optDouble(n, "temperature"), optDouble(n, "topP"), optInt(n, "topK"),
-                optInt(n, "maxTokens"), stringList(n.get("stop")), sample == null ? null : sample.booleanValue(),
+                optInt(n, "maxTokens"), stringList(get(n, "stop")), sample == null ? null : bool(sample),
                 reasoning);
     }
 
-    private static Metric metric(JsonNode n) {
-        JsonNode range = n.get("range");
-        JsonNode se = n.get("stderr");
-        JsonNode ci = n.get("confidenceInterval");
-        return Metric.builder(str(n, "id"), n.get("value").doubleValue(), n.get("higherIsBetter").booleanValue())
+    private static Metric metric(JsonValue n) {
+        JsonValue range = get(n, "range");
+        JsonValue se = get(n, "stderr");
+        JsonValue ci = get(n, "confidenceInterval");
+        return Metric.builder(str(n, "id"), num(get(n, "value")), bool(get(n, "higherIsBetter")))
                 .unit(optEnum(n, "unit", MetricUnit.class))
                 .range(range == null ? null : new Metric.Range(optDouble(range, "min"), optDouble(range, "max")))
                 .stderr(se == null ? null
-                        : new Metric.Stderr(se.get("value").doubleValue(), optEnum(se, "method", StderrMethod.class)))
+                        : new Metric.Stderr(num(get(se, "value")), optEnum(se, "method", StderrMethod.class)))
                 .confidenceInterval(ci == null ? null
-                        : new Metric.ConfidenceInterval(ci.get("lower").doubleValue(), ci.get("upper").doubleValue(),
-                                ci.get("level").doubleValue(), optStr(ci, "method")))
+                        : new Metric.ConfidenceInterval(num(get(ci, "lower")), num(get(ci, "upper")),
+                                num(get(ci, "level")), optStr(ci, "method")))
                 .stddev(optDouble(n, "stddev"))
                 .n(optLong(n, "n"))
                 .build();
@@ -241,76 +241,98 @@ public final class TreeMapper {
         return JsonValue.JsonNull.INSTANCE;
     }
 
-    private static String str(JsonNode n, String name) {
-        return n.get(name).stringValue();
+    private static @Nullable JsonValue get(JsonValue object, String name) {
+        return ((JsonValue.JsonObject) object).members().get(name);
     }
 
-    private static @Nullable String optStr(JsonNode n, String name) {
-        JsonNode v = n.get(name);
-        return v == null ? null : v.stringValue();
+    private static Map<String, JsonValue> members(JsonValue object) {
+        return ((JsonValue.JsonObject) object).members();
     }
 
-    private static @Nullable Timestamp ts(@Nullable JsonNode n) {
-        return n == null ? null : Timestamp.parse(n.stringValue());
+    private static List<JsonValue> items(@Nullable JsonValue array) {
+        return array == null ? List.of() : ((JsonValue.JsonArray) array).items();
     }
 
-    /** An integral number node (integers may be written as 1.0 or 1e3, as JSON Schema allows). */
-    private static long integral(JsonNode n) {
-        if (n.isIntegralNumber()) {
-            return n.longValue();
-        }
-        double d = n.doubleValue();
-        if (d != Math.rint(d) || Math.abs(d) > 9_007_199_254_740_991d) {
+    private static String text(JsonValue string) {
+        return ((JsonValue.JsonString) string).value();
+    }
+
+    private static double num(JsonValue number) {
+        return ((JsonValue.JsonNumber) number).value();
+    }
+
+    private static boolean bool(JsonValue b) {
+        return ((JsonValue.JsonBoolean) b).value();
+    }
+
+    private static String str(JsonValue n, String name) {
+        return text(get(n, name));
+    }
+
+    private static @Nullable String optStr(JsonValue n, String name) {
+        JsonValue v = get(n, name);
+        return v == null ? null : text(v);
+    }
+
+    private static @Nullable Timestamp ts(@Nullable JsonValue n) {
+        return n == null ? null : Timestamp.parse(text(n));
+    }
+
+    /**
+     * An integral number (integers may be written as 1.0 or 1e3, as JSON Schema allows). Below 2^63
+     * in magnitude it is the long it equals, as the reader reads the canonical text of the value.
+     */
+    private static long integral(JsonValue n) {
+        double d = num(n);
+        if (d != Math.rint(d) || Math.abs(d) >= 0x1p63) {
             throw new IllegalArgumentException("not an integer: " + d);
         }
         return (long) d;
     }
 
-    private static int intOf(JsonNode n) {
+    private static int intOf(JsonValue n) {
         return Math.toIntExact(integral(n));
     }
 
-    private static @Nullable Long optLong(JsonNode n, String name) {
-        JsonNode v = n.get(name);
+    private static @Nullable Long optLong(JsonValue n, String name) {
+        JsonValue v = get(n, name);
         return v == null ? null : integral(v);
     }
 
-    private static @Nullable Integer optInt(JsonNode n, String name) {
-        JsonNode v = n.get(name);
+    private static @Nullable Integer optInt(JsonValue n, String name) {
+        JsonValue v = get(n, name);
         return v == null ? null : intOf(v);
     }
 
-    private static @Nullable Double optDouble(JsonNode n, String name) {
-        JsonNode v = n.get(name);
-        return v == null ? null : v.doubleValue();
+    private static @Nullable Double optDouble(JsonValue n, String name) {
+        JsonValue v = get(n, name);
+        return v == null ? null : num(v);
     }
 
-    private static <E extends Enum<E> & WireEnum> E enumOf(JsonNode n, String name, Class<E> type) {
+    private static <E extends Enum<E> & WireEnum> E enumOf(JsonValue n, String name, Class<E> type) {
         String wire = str(n, name);
         return WireEnum.fromWire(type, wire)
                 .orElseThrow(() -> new IllegalArgumentException(name + ": unknown value \"" + wire + "\""));
     }
 
-    private static <E extends Enum<E> & WireEnum> @Nullable E optEnum(JsonNode n, String name, Class<E> type) {
-        return n.get(name) == null ? null : enumOf(n, name, type);
+    private static <E extends Enum<E> & WireEnum> @Nullable E optEnum(JsonValue n, String name, Class<E> type) {
+        return get(n, name) == null ? null : enumOf(n, name, type);
     }
 
-    private static List<String> stringList(@Nullable JsonNode n) {
-        if (n == null) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>(n.size());
-        for (JsonNode item : n) {
-            out.add(item.stringValue());
+    private static List<String> stringList(@Nullable JsonValue n) {
+        List<JsonValue> items = items(n);
+        List<String> out = new ArrayList<>(items.size());
+        for (JsonValue item : items) {
+            out.add(text(item));
         }
         return out;
     }
 
-    private static Map<String, String> stringMap(@Nullable JsonNode n) {
+    private static Map<String, String> stringMap(@Nullable JsonValue n) {
         Map<String, String> out = new LinkedHashMap<>();
         if (n != null) {
-            for (Map.Entry<String, JsonNode> e : n.properties()) {
-                out.put(e.getKey(), e.getValue().stringValue());
+            for (Map.Entry<String, JsonValue> e : members(n).entrySet()) {
+                out.put(e.getKey(), text(e.getValue()));
             }
         }
         return out;
@@ -318,288 +340,273 @@ public final class TreeMapper {
 
     // ------------------------------------------------------------------ record -> tree
 
-    /** The JSON tree of a record, members in the order of SCHEMA.md. */
+    /** The Jackson tree of a record, members in the order of SCHEMA.md (for pretty output and networknt). */
     public static ObjectNode toTree(EvaluationRecord r) {
-        ObjectNode o = F.objectNode();
-        o.put("schema", r.schema());
-        o.put("recordId", r.recordId());
-        o.put("createdAt", r.createdAt().text());
-        if (r.evaluatedAt() != null) {
-            o.put("evaluatedAt", r.evaluatedAt().text());
-        }
-        putOpt(o, "supersedes", r.supersedes());
-        o.set("model", model(r.model()));
-        o.set("producer", producer(r.producer()));
-        if (r.references() != null) {
-            o.set("references", references(r.references()));
-        }
-        if (r.harness() != null) {
-            o.set("harness", harness(r.harness()));
-        }
-        if (r.environment() != null) {
-            o.set("environment", environment(r.environment()));
-        }
-        if (!r.seeds().isEmpty()) {
-            ObjectNode seeds = o.putObject("seeds");
-            r.seeds().forEach(seeds::put);
-        }
-        ArrayNode results = o.putArray("results");
-        for (Result result : r.results()) {
-            results.add(result(result));
-        }
-        if (!r.extensions().isEmpty()) {
-            ObjectNode ext = o.putObject("extensions");
-            r.extensions().forEach((k, v) -> ext.set(k, toNode(v)));
-        }
-        return o;
+        return (ObjectNode) toTree(r, TreeBuilder.JACKSON);
     }
 
-    private static ObjectNode model(Model m) {
-        ObjectNode o = F.objectNode();
-        o.put("id", m.id());
-        putOpt(o, "revision", m.revision());
-        putOpt(o, "displayName", m.displayName());
-        putOpt(o, "developer", m.developer());
-        if (m.parameters() != null) {
-            o.put("parameters", m.parameters());
+    /** The record as core values, members in the order of SCHEMA.md (for its canonical form and the fast schema check). */
+    public static JsonValue toValue(EvaluationRecord r) {
+        return toTree(r, TreeBuilder.CORE);
+    }
+
+    /** The tree of a record, built by {@code t}: long and int fields as integers, double fields as numbers. */
+    public static <V, O, A> V toTree(EvaluationRecord r, TreeBuilder<V, O, A> t) {
+        Obj<V, O, A> o = new Obj<>(t)
+                .str("schema", r.schema())
+                .str("recordId", r.recordId())
+                .str("createdAt", r.createdAt().text())
+                .str("evaluatedAt", r.evaluatedAt() == null ? null : r.evaluatedAt().text())
+                .str("supersedes", r.supersedes())
+                .put("model", model(r.model(), t))
+                .put("producer", producer(r.producer(), t))
+                .put("references", r.references() == null ? null : references(r.references(), t))
+                .put("harness", r.harness() == null ? null : harness(r.harness(), t))
+                .put("environment", r.environment() == null ? null : environment(r.environment(), t));
+        if (!r.seeds().isEmpty()) {
+            Obj<V, O, A> seeds = new Obj<>(t);
+            r.seeds().forEach(seeds::integer);
+            o.put("seeds", seeds.done());
         }
-        putOpt(o, "dtype", m.dtype());
-        putOpt(o, "architecture", m.architecture());
-        putOpt(o, "baseModel", m.baseModel());
-        putEnum(o, "derivation", m.derivation());
-        putEnum(o, "availability", m.availability());
+        A results = t.newArray();
+        for (Result result : r.results()) {
+            t.add(results, result(result, t));
+        }
+        o.put("results", t.array(results));
+        if (!r.extensions().isEmpty()) {
+            Obj<V, O, A> ext = new Obj<>(t);
+            r.extensions().forEach((k, v) -> ext.put(k, value(v, t)));
+            o.put("extensions", ext.done());
+        }
+        return o.done();
+    }
+
+    private static <V, O, A> V model(Model m, TreeBuilder<V, O, A> t) {
+        Obj<V, O, A> o = new Obj<>(t)
+                .str("id", m.id())
+                .str("revision", m.revision())
+                .str("displayName", m.displayName())
+                .str("developer", m.developer())
+                .integer("parameters", m.parameters())
+                .str("dtype", m.dtype())
+                .str("architecture", m.architecture())
+                .str("baseModel", m.baseModel())
+                .wire("derivation", m.derivation())
+                .wire("availability", m.availability());
         Model.Inference inf = m.inference();
         if (inf != null) {
-            ObjectNode i = o.putObject("inference");
-            if (inf.engine() != null) {
-                ObjectNode e = i.putObject("engine");
-                e.put("name", inf.engine().name());
-                putOpt(e, "version", inf.engine().version());
-            }
-            putOpt(i, "platform", inf.platform());
+            Model.Engine engine = inf.engine();
+            o.put("inference", new Obj<>(t)
+                    .put("engine", engine == null ? null : new Obj<>(t).str("name", engine.name()).str("version", engine.version()).done())
+                    .str("platform", inf.platform())
+                    .done());
         }
-        return o;
+        return o.done();
     }
 
-    private static ObjectNode producer(Producer p) {
-        ObjectNode o = F.objectNode();
-        o.put("name", p.name());
-        putEnum(o, "kind", p.kind());
-        putOpt(o, "url", p.url());
-        putEnum(o, "relationship", p.relationship());
-        putEnum(o, "sourceType", p.sourceType());
-        return o;
+    private static <V, O, A> V producer(Producer p, TreeBuilder<V, O, A> t) {
+        return new Obj<>(t)
+                .str("name", p.name())
+                .wire("kind", p.kind())
+                .str("url", p.url())
+                .wire("relationship", p.relationship())
+                .wire("sourceType", p.sourceType())
+                .done();
     }
 
-    private static ObjectNode references(References r) {
-        ObjectNode o = F.objectNode();
-        if (r.paper() != null) {
-            ObjectNode p = o.putObject("paper");
-            putOpt(p, "arxiv", r.paper().arxiv());
-            putOpt(p, "doi", r.paper().doi());
-            putOpt(p, "url", r.paper().url());
-        }
-        if (r.code() != null) {
-            ObjectNode c = o.putObject("code");
-            c.put("repository", r.code().repository());
-            putOpt(c, "commit", r.code().commit());
-        }
-        putOpt(o, "source", r.source());
-        return o;
+    private static <V, O, A> V references(References r, TreeBuilder<V, O, A> t) {
+        References.Paper paper = r.paper();
+        References.Code code = r.code();
+        return new Obj<>(t)
+                .put("paper", paper == null ? null
+                        : new Obj<>(t).str("arxiv", paper.arxiv()).str("doi", paper.doi()).str("url", paper.url()).done())
+                .put("code", code == null ? null
+                        : new Obj<>(t).str("repository", code.repository()).str("commit", code.commit()).done())
+                .str("source", r.source())
+                .done();
     }
 
-    private static ObjectNode harness(Harness h) {
-        ObjectNode o = F.objectNode();
-        o.put("name", h.name());
-        putOpt(o, "version", h.version());
-        putOpt(o, "commit", h.commit());
+    private static <V, O, A> V harness(Harness h, TreeBuilder<V, O, A> t) {
+        Obj<V, O, A> o = new Obj<>(t).str("name", h.name()).str("version", h.version()).str("commit", h.commit());
         if (!h.packages().isEmpty()) {
-            ObjectNode p = o.putObject("packages");
-            h.packages().forEach(p::put);
+            Obj<V, O, A> p = new Obj<>(t);
+            h.packages().forEach(p::str);
+            o.put("packages", p.done());
         }
-        return o;
+        return o.done();
     }
 
-    private static ObjectNode environment(Environment e) {
-        ObjectNode o = F.objectNode();
+    private static <V, O, A> V environment(Environment e, TreeBuilder<V, O, A> t) {
         Environment.Accelerator a = e.accelerator();
-        if (a != null) {
-            ObjectNode acc = o.putObject("accelerator");
-            acc.put("model", a.model());
-            if (a.count() != null) {
-                acc.put("count", a.count());
-            }
-            if (a.memoryGiB() != null) {
-                acc.put("memoryGiB", a.memoryGiB());
-            }
-        }
-        putOpt(o, "cpu", e.cpu());
-        putOpt(o, "os", e.os());
-        putOpt(o, "precision", e.precision());
         BatchSize bs = e.batchSize();
-        if (bs instanceof BatchSize.Fixed fixed) {
-            o.put("batchSize", fixed.size());
-        } else if (bs != null) {
-            o.put("batchSize", "auto");
-        }
-        return o;
+        return new Obj<>(t)
+                .put("accelerator", a == null ? null
+                        : new Obj<>(t).str("model", a.model()).integer("count", a.count()).number("memoryGiB", a.memoryGiB()).done())
+                .str("cpu", e.cpu())
+                .str("os", e.os())
+                .str("precision", e.precision())
+                .put("batchSize", bs instanceof BatchSize.Fixed fixed ? t.integer(fixed.size()) : bs != null ? t.string("auto") : null)
+                .done();
     }
 
-    private static ObjectNode result(Result r) {
-        ObjectNode o = F.objectNode();
-        o.set("task", task(r.task()));
-        ArrayNode metrics = o.putArray("metrics");
+    private static <V, O, A> V result(Result r, TreeBuilder<V, O, A> t) {
+        A metrics = t.newArray();
         for (Metric m : r.metrics()) {
-            metrics.add(metric(m));
+            t.add(metrics, metric(m, t));
         }
+        Obj<V, O, A> o = new Obj<>(t).put("task", task(r.task(), t)).put("metrics", t.array(metrics));
         if (!r.artifacts().isEmpty()) {
-            ArrayNode arts = o.putArray("artifacts");
+            A arts = t.newArray();
             for (Artifact a : r.artifacts()) {
-                ObjectNode ao = arts.addObject();
-                putEnum(ao, "kind", a.kind());
-                ao.put("uri", a.uri());
-                ao.put("sha256", a.sha256());
-                if (a.rows() != null) {
-                    ao.put("rows", a.rows());
-                }
+                t.add(arts, new Obj<>(t)
+                        .wire("kind", a.kind())
+                        .str("uri", a.uri())
+                        .str("sha256", a.sha256())
+                        .integer("rows", a.rows())
+                        .done());
             }
+            o.put("artifacts", t.array(arts));
         }
-        return o;
+        return o.done();
     }
 
-    private static ObjectNode task(Task t) {
-        ObjectNode o = F.objectNode();
-        o.put("benchmark", t.benchmark());
-        putOpt(o, "name", t.name());
-        putOpt(o, "version", t.version());
-        Task.Dataset d = t.dataset();
-        if (d != null) {
-            ObjectNode dn = o.putObject("dataset");
-            dn.put("id", d.id());
-            putOpt(dn, "config", d.config());
-            putOpt(dn, "split", d.split());
-            putOpt(dn, "revision", d.revision());
-        }
-        if (t.fewShot() != null) {
-            o.put("fewShot", t.fewShot());
-        }
-        Task.Samples s = t.samples();
-        if (s != null) {
-            ObjectNode sn = o.putObject("samples");
-            if (s.total() != null) {
-                sn.put("total", s.total());
-            }
-            sn.put("evaluated", s.evaluated());
-        }
-        Task.Prompt p = t.prompt();
-        if (p != null) {
-            ObjectNode pn = o.putObject("prompt");
-            putOpt(pn, "template", p.template());
-            putOpt(pn, "templateSha256", p.templateSha256());
-            putOpt(pn, "systemPromptSha256", p.systemPromptSha256());
-            putOpt(pn, "chatTemplateSha256", p.chatTemplateSha256());
-        }
-        Task.Generation g = t.generation();
-        if (g != null) {
-            ObjectNode gn = o.putObject("generation");
-            if (g.temperature() != null) {
-                gn.put("temperature", g.temperature());
-            }
-            if (g.topP() != null) {
-                gn.put("topP", g.topP());
-            }
-            if (g.topK() != null) {
-                gn.put("topK", g.topK());
-            }
-            if (g.maxTokens() != null) {
-                gn.put("maxTokens", g.maxTokens());
-            }
-            if (!g.stop().isEmpty()) {
-                ArrayNode stop = gn.putArray("stop");
-                g.stop().forEach(stop::add);
-            }
-            if (g.doSample() != null) {
-                gn.put("doSample", g.doSample());
-            }
-            Reasoning r = g.reasoning();
-            if (r instanceof Reasoning.Flag flag) {
-                gn.put("reasoning", flag.enabled());
-            } else if (r instanceof Reasoning.Level level) {
-                gn.put("reasoning", level.level());
-            }
-        }
-        putOpt(o, "filter", t.filter());
-        if (!t.subtasks().isEmpty()) {
-            ArrayNode sub = o.putArray("subtasks");
-            t.subtasks().forEach(sub::add);
-        }
-        return o;
+    private static <V, O, A> V task(Task task, TreeBuilder<V, O, A> t) {
+        Task.Dataset d = task.dataset();
+        Task.Samples s = task.samples();
+        Task.Prompt p = task.prompt();
+        return new Obj<>(t)
+                .str("benchmark", task.benchmark())
+                .str("name", task.name())
+                .str("version", task.version())
+                .put("dataset", d == null ? null
+                        : new Obj<>(t).str("id", d.id()).str("config", d.config()).str("split", d.split())
+                                .str("revision", d.revision()).done())
+                .integer("fewShot", task.fewShot())
+                .put("samples", s == null ? null : new Obj<>(t).integer("total", s.total()).integer("evaluated", s.evaluated()).done())
+                .put("prompt", p == null ? null
+                        : new Obj<>(t).str("template", p.template()).str("templateSha256", p.templateSha256())
+                                .str("systemPromptSha256", p.systemPromptSha256())
+                                .str("chatTemplateSha256", p.chatTemplateSha256()).done())
+                .put("generation", task.generation() == null ? null : generation(task.generation(), t))
+                .str("filter", task.filter())
+                .put("subtasks", task.subtasks().isEmpty() ? null : strings(task.subtasks(), t))
+                .done();
     }
 
-    private static ObjectNode metric(Metric m) {
-        ObjectNode o = F.objectNode();
-        o.put("id", m.id());
-        o.put("value", m.value());
-        putEnum(o, "unit", m.unit());
-        o.put("higherIsBetter", m.higherIsBetter());
+    private static <V, O, A> V generation(Task.Generation g, TreeBuilder<V, O, A> t) {
+        Reasoning r = g.reasoning();
+        V reasoning = r instanceof Reasoning.Flag flag ? t.bool(flag.enabled())
+                : r instanceof Reasoning.Level level ? t.string(level.level()) : null;
+        return new Obj<>(t)
+                .number("temperature", g.temperature())
+                .number("topP", g.topP())
+                .integer("topK", g.topK())
+                .integer("maxTokens", g.maxTokens())
+                .put("stop", g.stop().isEmpty() ? null : strings(g.stop(), t))
+                .put("doSample", g.doSample() == null ? null : t.bool(g.doSample()))
+                .put("reasoning", reasoning)
+                .done();
+    }
+
+    private static <V, O, A> V metric(Metric m, TreeBuilder<V, O, A> t) {
         Metric.Range range = m.range();
-        if (range != null) {
-            ObjectNode r = o.putObject("range");
-            if (range.min() != null) {
-                r.put("min", range.min());
-            }
-            if (range.max() != null) {
-                r.put("max", range.max());
-            }
-        }
         Metric.Stderr se = m.stderr();
-        if (se != null) {
-            ObjectNode s = o.putObject("stderr");
-            s.put("value", se.value());
-            putEnum(s, "method", se.method());
-        }
         Metric.ConfidenceInterval ci = m.confidenceInterval();
-        if (ci != null) {
-            ObjectNode c = o.putObject("confidenceInterval");
-            c.put("lower", ci.lower());
-            c.put("upper", ci.upper());
-            c.put("level", ci.level());
-            putOpt(c, "method", ci.method());
+        return new Obj<>(t)
+                .str("id", m.id())
+                .number("value", m.value())
+                .wire("unit", m.unit())
+                .put("higherIsBetter", t.bool(m.higherIsBetter()))
+                .put("range", range == null ? null : new Obj<>(t).number("min", range.min()).number("max", range.max()).done())
+                .put("stderr", se == null ? null : new Obj<>(t).number("value", se.value()).wire("method", se.method()).done())
+                .put("confidenceInterval", ci == null ? null
+                        : new Obj<>(t).number("lower", ci.lower()).number("upper", ci.upper()).number("level", ci.level())
+                                .str("method", ci.method()).done())
+                .number("stddev", m.stddev())
+                .integer("n", m.n())
+                .done();
+    }
+
+    private static <V, O, A> V strings(List<String> values, TreeBuilder<V, O, A> t) {
+        A a = t.newArray();
+        for (String v : values) {
+            t.add(a, t.string(v));
         }
-        if (m.stddev() != null) {
-            o.put("stddev", m.stddev());
+        return t.array(a);
+    }
+
+    /**
+     * The tree of a core value built by {@code t}: integral numbers up to 2^53 in magnitude (not -0)
+     * as integers, as they were most likely read, every other number as a number.
+     */
+    public static <V, O, A> V value(JsonValue v, TreeBuilder<V, O, A> t) {
+        if (v instanceof JsonValue.JsonObject obj) {
+            Obj<V, O, A> o = new Obj<>(t);
+            obj.members().forEach((k, x) -> o.put(k, value(x, t)));
+            return o.done();
         }
-        if (m.n() != null) {
-            o.put("n", m.n());
+        if (v instanceof JsonValue.JsonArray arr) {
+            A a = t.newArray();
+            for (JsonValue x : arr.items()) {
+                t.add(a, value(x, t));
+            }
+            return t.array(a);
         }
-        return o;
+        if (v instanceof JsonValue.JsonString s) {
+            return t.string(s.value());
+        }
+        if (v instanceof JsonValue.JsonNumber num) {
+            double d = num.value();
+            return d == Math.rint(d) && Math.abs(d) <= 9_007_199_254_740_991d && !isNegativeZero(d)
+                    ? t.integer((long) d) : t.number(d);
+        }
+        if (v instanceof JsonValue.JsonBoolean b) {
+            return t.bool(b.value());
+        }
+        return t.nul();
+    }
+
+    /** An object being filled; members given as null are left out. */
+    private static final class Obj<V, O, A> {
+        private final TreeBuilder<V, O, A> t;
+        private final O o;
+
+        Obj(TreeBuilder<V, O, A> t) {
+            this.t = t;
+            this.o = t.newObject();
+        }
+
+        Obj<V, O, A> put(String name, @Nullable V value) {
+            if (value != null) {
+                t.put(o, name, value);
+            }
+            return this;
+        }
+
+        Obj<V, O, A> str(String name, @Nullable String value) {
+            return value == null ? this : put(name, t.string(value));
+        }
+
+        Obj<V, O, A> integer(String name, @Nullable Number value) {
+            return value == null ? this : put(name, t.integer(value.longValue()));
+        }
+
+        Obj<V, O, A> number(String name, @Nullable Double value) {
+            return value == null ? this : put(name, t.number(value));
+        }
+
+        Obj<V, O, A> wire(String name, @Nullable WireEnum value) {
+            return value == null ? this : put(name, t.string(value.wireName()));
+        }
+
+        V done() {
+            return t.object(o);
+        }
     }
 
     /** The JSON node of a core value. */
     public static JsonNode toNode(JsonValue v) {
-        if (v instanceof JsonValue.JsonObject obj) {
-            ObjectNode o = F.objectNode();
-            obj.members().forEach((k, x) -> o.set(k, toNode(x)));
-            return o;
-        }
-        if (v instanceof JsonValue.JsonArray arr) {
-            ArrayNode a = F.arrayNode(arr.items().size());
-            arr.items().forEach(x -> a.add(toNode(x)));
-            return a;
-        }
-        if (v instanceof JsonValue.JsonString s) {
-            return F.stringNode(s.value());
-        }
-        if (v instanceof JsonValue.JsonNumber num) {
-            double d = num.value();
-            // integral values are written without a fraction, as they were most likely read
-            return d == Math.rint(d) && Math.abs(d) <= 9_007_199_254_740_991d && !isNegativeZero(d)
-                    ? F.numberNode((long) d) : F.numberNode(d);
-        }
-        if (v instanceof JsonValue.JsonBoolean b) {
-            return F.booleanNode(b.value());
-        }
-        return F.nullNode();
+        return value(v, TreeBuilder.JACKSON);
     }
 
     /**
@@ -640,15 +647,4 @@ public final class TreeMapper {
         return d == 0 && Double.doubleToRawLongBits(d) != 0;
     }
 
-    private static void putOpt(ObjectNode o, String name, @Nullable String value) {
-        if (value != null) {
-            o.put(name, value);
-        }
-    }
-
-    private static void putEnum(ObjectNode o, String name, @Nullable WireEnum value) {
-        if (value != null) {
-            o.put(name, value.wireName());
-        }
-    }
 }

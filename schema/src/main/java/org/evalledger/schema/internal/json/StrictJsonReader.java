@@ -6,15 +6,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.evalledger.core.JsonValue;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A strict RFC 8259 parser from bytes to a Jackson tree or to core {@link JsonValue}s, with the
@@ -30,74 +23,12 @@ public final class StrictJsonReader<V, O, A> {
     /** The deepest nesting of arrays and objects accepted; the root container is depth 1. */
     public static final int MAX_DEPTH = 64;
 
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
-
-    /** How the reader builds the values it reads. */
-    private interface Tree<V, O, A> {
-        O newObject();
-
-        boolean has(O object, String name);
-
-        void put(O object, String name, V value);
-
-        V object(O object);
-
-        A newArray();
-
-        void add(A array, V value);
-
-        V array(A array);
-
-        V string(String s);
-
-        V bool(boolean b);
-
-        V nul();
-
-        /** An integer literal of at most 19 digits that fits a long, read exactly. */
-        V integer(long l);
-
-        V number(double d);
-    }
-
-    /** Jackson nodes; integer literals become int or long nodes. */
-    private static final Tree<JsonNode, ObjectNode, ArrayNode> JACKSON = new Tree<>() {
-        @Override public ObjectNode newObject() { return F.objectNode(); }
-        @Override public boolean has(ObjectNode o, String name) { return o.has(name); }
-        @Override public void put(ObjectNode o, String name, JsonNode v) { o.set(name, v); }
-        @Override public JsonNode object(ObjectNode o) { return o; }
-        @Override public ArrayNode newArray() { return F.arrayNode(); }
-        @Override public void add(ArrayNode a, JsonNode v) { a.add(v); }
-        @Override public JsonNode array(ArrayNode a) { return a; }
-        @Override public JsonNode string(String s) { return F.stringNode(s); }
-        @Override public JsonNode bool(boolean b) { return F.booleanNode(b); }
-        @Override public JsonNode nul() { return F.nullNode(); }
-        @Override public JsonNode integer(long l) { return l == (int) l ? F.numberNode((int) l) : F.numberNode(l); }
-        @Override public JsonNode number(double d) { return F.numberNode(d); }
-    };
-
-    /** Core values; every number is a double, as RFC 8785 reads it. */
-    private static final Tree<JsonValue, Map<String, JsonValue>, List<JsonValue>> CORE = new Tree<>() {
-        @Override public Map<String, JsonValue> newObject() { return new LinkedHashMap<>(); }
-        @Override public boolean has(Map<String, JsonValue> o, String name) { return o.containsKey(name); }
-        @Override public void put(Map<String, JsonValue> o, String name, JsonValue v) { o.put(name, v); }
-        @Override public JsonValue object(Map<String, JsonValue> o) { return new JsonValue.JsonObject(o); }
-        @Override public List<JsonValue> newArray() { return new ArrayList<>(); }
-        @Override public void add(List<JsonValue> a, JsonValue v) { a.add(v); }
-        @Override public JsonValue array(List<JsonValue> a) { return new JsonValue.JsonArray(a); }
-        @Override public JsonValue string(String s) { return new JsonValue.JsonString(s); }
-        @Override public JsonValue bool(boolean b) { return new JsonValue.JsonBoolean(b); }
-        @Override public JsonValue nul() { return JsonValue.JsonNull.INSTANCE; }
-        @Override public JsonValue integer(long l) { return new JsonValue.JsonNumber(l); }
-        @Override public JsonValue number(double d) { return new JsonValue.JsonNumber(d); }
-    };
-
-    private final Tree<V, O, A> tree;
+    private final TreeBuilder<V, O, A> tree;
     private final char[] text;
     private final int maxStringChars;
     private int pos;
 
-    private StrictJsonReader(Tree<V, O, A> tree, char[] text, int maxStringChars) {
+    private StrictJsonReader(TreeBuilder<V, O, A> tree, char[] text, int maxStringChars) {
         this.tree = tree;
         this.text = text;
         this.maxStringChars = maxStringChars;
@@ -113,7 +44,7 @@ public final class StrictJsonReader<V, O, A> {
      * @throws JsonReadException for anything that is not strict JSON
      */
     public static JsonNode read(byte[] document, long maxDocumentBytes, int maxStringChars) {
-        return read(JACKSON, document, maxDocumentBytes, maxStringChars);
+        return read(TreeBuilder.JACKSON, document, maxDocumentBytes, maxStringChars);
     }
 
     /**
@@ -123,10 +54,10 @@ public final class StrictJsonReader<V, O, A> {
      * @throws JsonReadException for anything that is not strict JSON
      */
     public static JsonValue readValue(byte[] document, long maxDocumentBytes, int maxStringChars) {
-        return read(CORE, document, maxDocumentBytes, maxStringChars);
+        return read(TreeBuilder.CORE, document, maxDocumentBytes, maxStringChars);
     }
 
-    private static <V, O, A> V read(Tree<V, O, A> tree, byte[] document, long maxDocumentBytes, int maxStringChars) {
+    private static <V, O, A> V read(TreeBuilder<V, O, A> tree, byte[] document, long maxDocumentBytes, int maxStringChars) {
         if (document.length > maxDocumentBytes) {
             throw new JsonReadException("EL-PARSE-TOO-LARGE", maxDocumentBytes, 1, 1,
                     "the document has " + document.length + " bytes, more than the limit of " + maxDocumentBytes);
