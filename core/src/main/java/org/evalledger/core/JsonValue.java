@@ -1,7 +1,10 @@
 package org.evalledger.core;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Any JSON value, for the parts of a record whose content is not defined by the schema
@@ -13,9 +16,61 @@ public sealed interface JsonValue {
 
     /** A JSON object; members keep their order. @param members the members */
     record JsonObject(Map<String, JsonValue> members) implements JsonValue {
-        /** Copies the members. */
+        /** Copies the members (unless a {@link Builder} made them, which hands them over). */
         public JsonObject {
-            members = Checks.map(members, "object");
+            if (!(members instanceof BuiltMembers)) {
+                members = Checks.map(members, "object");
+            }
+        }
+
+        /** A builder, for code that builds many objects (a parser, say) without copying each one's members. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /**
+         * Fills one object member by member, then hands the members to it without a copy. Not
+         * thread-safe; each builder builds one object.
+         */
+        public static final class Builder {
+            private @Nullable LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
+
+            private Builder() {}
+
+            private LinkedHashMap<String, JsonValue> members() {
+                LinkedHashMap<String, JsonValue> m = members;
+                if (m == null) {
+                    throw new IllegalStateException("this builder has built its object already; use a new one");
+                }
+                return m;
+            }
+
+            /** Whether a member of this name was put. */
+            public boolean has(String name) {
+                return members().containsKey(name);
+            }
+
+            /**
+             * Adds a member after those put before.
+             *
+             * @throws IllegalArgumentException if a member of this name was put already (JSON
+             *     objects here have unique names)
+             */
+            public Builder put(String name, JsonValue value) {
+                Objects.requireNonNull(name, "name");
+                Objects.requireNonNull(value, () -> "object." + name + " must not be null");
+                if (members().putIfAbsent(name, value) != null) {
+                    throw new IllegalArgumentException("object already has a member named \"" + name + "\"");
+                }
+                return this;
+            }
+
+            /** The object; the builder cannot be used after this. */
+            public JsonObject build() {
+                JsonObject o = new JsonObject(new BuiltMembers(members()));
+                members = null;
+                return o;
+            }
         }
     }
 

@@ -104,4 +104,41 @@ class ValueTypesTest {
         assertEquals(1, o.members().size());
         assertThrows(IllegalArgumentException.class, () -> new JsonValue.JsonNumber(Double.NaN));
     }
+
+    @Test
+    void anObjectBuiltByItsBuilderEqualsTheSameObjectBuiltFromAMapAndIsImmutable() {
+        java.util.Map<String, JsonValue> m = new java.util.LinkedHashMap<>();
+        m.put("z", new JsonValue.JsonNumber(1));
+        m.put("a", new JsonValue.JsonString("x"));
+        m.put("m", JsonValue.JsonNull.INSTANCE);
+        JsonValue.JsonObject.Builder b = JsonValue.JsonObject.builder();
+        m.forEach(b::put);
+        assertTrue(b.has("a"));
+        JsonValue.JsonObject built = b.build();
+        JsonValue.JsonObject copied = new JsonValue.JsonObject(m);
+        assertEquals(copied, built);
+        assertEquals(built, copied);
+        assertEquals(copied.hashCode(), built.hashCode());
+        assertEquals(List.of("z", "a", "m"), List.copyOf(built.members().keySet()), "members keep the order they were put in");
+        assertEquals(copied.toString(), built.toString());
+        assertEquals(new JsonValue.JsonString("x"), built.members().get("a"));
+        assertThrows(UnsupportedOperationException.class, () -> built.members().put("b", JsonValue.JsonNull.INSTANCE));
+        assertThrows(UnsupportedOperationException.class, () -> built.members().entrySet().iterator().next().setValue(null));
+        // the builder is spent: it cannot change the object it handed its members to
+        assertThrows(IllegalStateException.class, () -> b.put("b", JsonValue.JsonNull.INSTANCE));
+        assertThrows(IllegalStateException.class, b::build);
+        assertEquals(3, built.members().size());
+        // an object made from the members of a built one is equal (and the constructor keeps them, already unmodifiable)
+        assertEquals(built, new JsonValue.JsonObject(built.members()));
+    }
+
+    @Test
+    void anObjectBuilderRefusesDuplicateNamesAndNulls() {
+        JsonValue.JsonObject.Builder b = JsonValue.JsonObject.builder().put("a", new JsonValue.JsonBoolean(true));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.put("a", JsonValue.JsonNull.INSTANCE));
+        assertTrue(e.getMessage().contains("\"a\""), e.getMessage());
+        assertThrows(NullPointerException.class, () -> b.put(null, JsonValue.JsonNull.INSTANCE));
+        assertThrows(NullPointerException.class, () -> b.put("b", null));
+        assertEquals(1, b.build().members().size());
+    }
 }

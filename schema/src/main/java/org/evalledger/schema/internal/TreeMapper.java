@@ -375,7 +375,7 @@ public final class TreeMapper {
         o.put("results", t.array(results));
         if (!r.extensions().isEmpty()) {
             Obj<V, O, A> ext = new Obj<>(t);
-            r.extensions().forEach((k, v) -> ext.put(k, value(v, t)));
+            r.extensions().forEach((k, v) -> ext.put(k, t.of(v)));
             o.put("extensions", ext.done());
         }
         return o.done();
@@ -535,37 +535,6 @@ public final class TreeMapper {
         return t.array(a);
     }
 
-    /**
-     * The tree of a core value built by {@code t}: integral numbers up to 2^53 in magnitude (not -0)
-     * as integers, as they were most likely read, every other number as a number.
-     */
-    public static <V, O, A> V value(JsonValue v, TreeBuilder<V, O, A> t) {
-        if (v instanceof JsonValue.JsonObject obj) {
-            Obj<V, O, A> o = new Obj<>(t);
-            obj.members().forEach((k, x) -> o.put(k, value(x, t)));
-            return o.done();
-        }
-        if (v instanceof JsonValue.JsonArray arr) {
-            A a = t.newArray();
-            for (JsonValue x : arr.items()) {
-                t.add(a, value(x, t));
-            }
-            return t.array(a);
-        }
-        if (v instanceof JsonValue.JsonString s) {
-            return t.string(s.value());
-        }
-        if (v instanceof JsonValue.JsonNumber num) {
-            double d = num.value();
-            return d == Math.rint(d) && Math.abs(d) <= 9_007_199_254_740_991d && !isNegativeZero(d)
-                    ? t.integer((long) d) : t.number(d);
-        }
-        if (v instanceof JsonValue.JsonBoolean b) {
-            return t.bool(b.value());
-        }
-        return t.nul();
-    }
-
     /** An object being filled; members given as null are left out. */
     private static final class Obj<V, O, A> {
         private final TreeBuilder<V, O, A> t;
@@ -606,7 +575,7 @@ public final class TreeMapper {
 
     /** The JSON node of a core value. */
     public static JsonNode toNode(JsonValue v) {
-        return value(v, TreeBuilder.JACKSON);
+        return TreeBuilder.JACKSON.of(v);
     }
 
     /**
@@ -642,9 +611,4 @@ public final class TreeMapper {
         }
         return toNode(v);
     }
-
-    private static boolean isNegativeZero(double d) {
-        return d == 0 && Double.doubleToRawLongBits(d) != 0;
-    }
-
 }

@@ -1,9 +1,7 @@
 package org.evalledger.schema.internal.json;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.evalledger.core.JsonValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -39,11 +37,11 @@ public interface TreeBuilder<V, O, A> {
     };
 
     /** Core values; every number is a double, as RFC 8785 reads it. */
-    TreeBuilder<JsonValue, Map<String, JsonValue>, List<JsonValue>> CORE = new TreeBuilder<>() {
-        @Override public Map<String, JsonValue> newObject() { return new LinkedHashMap<>(); }
-        @Override public boolean has(Map<String, JsonValue> o, String name) { return o.containsKey(name); }
-        @Override public void put(Map<String, JsonValue> o, String name, JsonValue v) { o.put(name, v); }
-        @Override public JsonValue object(Map<String, JsonValue> o) { return new JsonValue.JsonObject(o); }
+    TreeBuilder<JsonValue, JsonValue.JsonObject.Builder, List<JsonValue>> CORE = new TreeBuilder<>() {
+        @Override public JsonValue.JsonObject.Builder newObject() { return JsonValue.JsonObject.builder(); }
+        @Override public boolean has(JsonValue.JsonObject.Builder o, String name) { return o.has(name); }
+        @Override public void put(JsonValue.JsonObject.Builder o, String name, JsonValue v) { o.put(name, v); }
+        @Override public JsonValue object(JsonValue.JsonObject.Builder o) { return o.build(); }
         @Override public List<JsonValue> newArray() { return new ArrayList<>(); }
         @Override public void add(List<JsonValue> a, JsonValue v) { a.add(v); }
         @Override public JsonValue array(List<JsonValue> a) { return new JsonValue.JsonArray(a); }
@@ -52,6 +50,7 @@ public interface TreeBuilder<V, O, A> {
         @Override public JsonValue nul() { return JsonValue.JsonNull.INSTANCE; }
         @Override public JsonValue integer(long l) { return new JsonValue.JsonNumber(l); }
         @Override public JsonValue number(double d) { return new JsonValue.JsonNumber(d); }
+        @Override public JsonValue of(JsonValue v) { return v; } // what the walk would build, equal value for value
     };
 
     /** A new, empty object. */
@@ -89,4 +88,35 @@ public interface TreeBuilder<V, O, A> {
 
     /** Any other number. */
     V number(double d);
+
+    /**
+     * The tree of a core value: integral numbers up to 2^53 in magnitude (not -0) as {@link
+     * #integer}s, as they were most likely read, every other number as a {@link #number}.
+     */
+    default V of(JsonValue v) {
+        if (v instanceof JsonValue.JsonObject obj) {
+            O o = newObject();
+            obj.members().forEach((k, x) -> put(o, k, of(x)));
+            return object(o);
+        }
+        if (v instanceof JsonValue.JsonArray arr) {
+            A a = newArray();
+            for (JsonValue x : arr.items()) {
+                add(a, of(x));
+            }
+            return array(a);
+        }
+        if (v instanceof JsonValue.JsonString s) {
+            return string(s.value());
+        }
+        if (v instanceof JsonValue.JsonNumber num) {
+            double d = num.value();
+            return d == Math.rint(d) && Math.abs(d) <= 9_007_199_254_740_991d && Double.doubleToRawLongBits(d) != Long.MIN_VALUE
+                    ? integer((long) d) : number(d);
+        }
+        if (v instanceof JsonValue.JsonBoolean b) {
+            return bool(b.value());
+        }
+        return nul();
+    }
 }
