@@ -86,8 +86,13 @@ public final class Envelope {
      * @param signatures the signatures (copied), at most {@value #MAX_SIGNATURES}
      */
     public Envelope(String payloadType, byte[] payload, List<Signature> signatures) {
+        this(payloadType, signatures, Objects.requireNonNull(payload, "payload").clone());
+    }
+
+    /** Keeps {@code ownPayload} itself: for an array no one else holds (a freshly decoded payload). */
+    private Envelope(String payloadType, List<Signature> signatures, byte[] ownPayload) {
         this.payloadType = Objects.requireNonNull(payloadType, "payloadType");
-        this.payload = Objects.requireNonNull(payload, "payload").clone();
+        this.payload = ownPayload;
         this.signatures = List.copyOf(signatures);
         if (this.signatures.size() > MAX_SIGNATURES) {
             throw new IllegalArgumentException("an envelope carries at most " + MAX_SIGNATURES + " signatures");
@@ -102,6 +107,11 @@ public final class Envelope {
     /** A copy of the exact payload bytes. */
     public byte[] payload() {
         return payload.clone();
+    }
+
+    /** The payload bytes themselves, not a copy, for this package's verifiers: never modify them. */
+    byte[] payloadBytes() {
+        return payload;
     }
 
     /** The signatures, in envelope order. */
@@ -201,7 +211,7 @@ public final class Envelope {
             signatures.add(new Signature(keyid == null ? null : ((JsonValue.JsonString) keyid).value(),
                     base64(string(s, "sig"), "sig")));
         }
-        return new Envelope(type, payload, signatures);
+        return new Envelope(type, signatures, payload); // the decoded payload is ours alone
     }
 
     private static String string(JsonValue.JsonObject obj, String name) {

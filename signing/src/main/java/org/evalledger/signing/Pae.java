@@ -1,6 +1,5 @@
 package org.evalledger.signing;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -21,11 +20,18 @@ public final class Pae {
         Objects.requireNonNull(payloadType, "payloadType");
         Objects.requireNonNull(payload, "payload");
         byte[] type = payloadType.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(type.length + payload.length + 32);
-        out.writeBytes(("DSSEv1 " + type.length + " ").getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(type);
-        out.writeBytes((" " + payload.length + " ").getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(payload);
-        return out.toByteArray();
+        byte[] head = ("DSSEv1 " + type.length + " ").getBytes(StandardCharsets.US_ASCII);
+        byte[] middle = (" " + payload.length + " ").getBytes(StandardCharsets.US_ASCII);
+        // one array of the exact size: the payload (often kilobytes) is copied once
+        byte[] pae = new byte[head.length + type.length + middle.length + payload.length];
+        int at = 0;
+        System.arraycopy(head, 0, pae, at, head.length);
+        at += head.length;
+        System.arraycopy(type, 0, pae, at, type.length);
+        at += type.length;
+        System.arraycopy(middle, 0, pae, at, middle.length);
+        at += middle.length;
+        System.arraycopy(payload, 0, pae, at, payload.length);
+        return pae;
     }
 }

@@ -145,7 +145,7 @@ public final class Verifier {
         }
 
         // --- the verified payload bytes, parsed strictly
-        byte[] payload = envelope.payload();
+        byte[] payload = envelope.payloadBytes(); // read only
         List<String> warnings = new ArrayList<>();
         JsonValue statement;
         try {
