@@ -79,12 +79,13 @@ final class AuditRun {
             int next = 0;
             int done = 0;
             int inFlight = threads * 4;
+            boolean items = json || report != null || listener != null;
             Progress bar = progress ? new Progress(err, files.size()) : null;
             while (done < files.size()) {
                 while (next < files.size() && window.size() < inFlight) {
                     Path f = files.get(next++);
                     Path shown = base == null ? f : base.relativize(f);
-                    window.add(pool.submit(() -> one(auditor, f, shown)));
+                    window.add(pool.submit(() -> one(auditor, f, shown, items)));
                 }
                 Auditor.Outcome o = get(window.poll());
                 counts.merge(o.decision(), 1, Integer::sum);
@@ -133,14 +134,14 @@ final class AuditRun {
         }
     }
 
-    private static Auditor.Outcome one(Auditor auditor, Path f, Path shown) {
+    private static Auditor.Outcome one(Auditor auditor, Path f, Path shown, boolean item) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(f);
         } catch (IOException | OutOfMemoryError e) {
             return Auditor.unreadable(shown, "cannot read: " + e.getMessage());
         }
-        return auditor.audit(shown, bytes);
+        return auditor.audit(shown, bytes, item);
     }
 
     private static Auditor.Outcome get(Future<Auditor.Outcome> f) {

@@ -41,7 +41,8 @@ final class Auditor {
     private final Status required;
     private final @Nullable Instant at;
 
-    record Outcome(Path file, Decision decision, List<String> reasons, Map<String, Object> item) {}
+    /** @param item the upload's audit item (CLI.md), or null when it was not asked for */
+    record Outcome(Path file, Decision decision, List<String> reasons, @Nullable Map<String, Object> item) {}
 
     Auditor(RecordValidator validator, Verifier verifier, AnomalyDetector detector, Status required, @Nullable Instant at) {
         this.validator = validator;
@@ -71,8 +72,12 @@ final class Auditor {
         };
     }
 
-    /** @param file the file as it is named in the output */
-    Outcome audit(Path file, byte[] bytes) {
+    /**
+     * @param file the file as it is named in the output
+     * @param withItem whether to build the upload's audit item (for JSON output, a report or a
+     *     listener); the text output needs only the decision and reasons
+     */
+    Outcome audit(Path file, byte[] bytes, boolean withItem) {
         // an envelope's verification validates the record in it: its report is reused, so that each
         // upload is parsed and validated once; only uploads whose verification stopped earlier are
         // validated on their own, for the report's validation item
@@ -108,6 +113,9 @@ final class Auditor {
                     }
                 }
             }
+        }
+        if (!withItem) {
+            return new Outcome(file, d, new ArrayList<>(reasons), null);
         }
         Map<String, Object> item = Json.obj();
         item.put("file", file.toString());

@@ -110,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
             if (!format.json()) {
                 List<String> detail = new ArrayList<>();
                 Auditor.Outcome anomalous = outcomes.get("5-anomalous.dsse.json");
-                if (anomalous != null && anomalous.item().get("anomalies") instanceof Map<?, ?> an
+                if (anomalous != null && anomalous.item() != null && anomalous.item().get("anomalies") instanceof Map<?, ?> an
                         && an.get("findings") instanceof List<?> fs) {
                     for (Object f : fs) {
                         if (f instanceof Map<?, ?> fm) {

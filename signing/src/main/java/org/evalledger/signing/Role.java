@@ -12,9 +12,11 @@ public enum Role {
     /** Signs ledger checkpoints; never counts toward a record's status. */
     HUB;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case spelling used in policy files. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** The role with this spelling. */
