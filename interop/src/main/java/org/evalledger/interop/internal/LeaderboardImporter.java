@@ -40,6 +40,7 @@ public final class LeaderboardImporter {
     /** The extensions key of what a row holds without a field. */
     public static final String EXTENSION = "org.evalledger.import.leaderboard";
     private static final Pattern HEX40 = Pattern.compile("[0-9a-f]{40}");
+    private static final Pattern NOT_LETTER_OR_HYPHEN = Pattern.compile("[^a-z-]");
 
     /** Column, benchmark id, metric id, n-shot. */
     private record Column(String column, String benchmark, String metric, int fewShot) {}
@@ -81,9 +82,12 @@ public final class LeaderboardImporter {
                 v1 ? "precision" : "model_precision", v1 ? "type" : "model_type", "metadata_base_model", v1 ? "date" : "metadata_submission_date"));
         scores.forEach(c -> mappedCols.add(c.column()));
         List<ImportWarning> warnings = new ArrayList<>();
-        for (String h : header) {
+        String[] unmapped = new String[header.size()]; // per column: its extension name, or null when a field takes it
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i);
             if (!mappedCols.contains(h.strip())) {
                 warnings.add(new ImportWarning(h, "column without a field; kept per row under extensions." + EXTENSION + "." + h));
+                unmapped[i] = h.strip();
             }
         }
         Producer producer = Producer.of(options.producer().orElse("Open LLM Leaderboard"),
@@ -127,10 +131,9 @@ public final class LeaderboardImporter {
             cell.apply("metadata_base_model").filter(b -> !b.equals(modelId.get())).ifPresent(model::baseModel);
             Optional<String> precision = cell.apply(v1 ? "precision" : "model_precision");
             Map<String, JsonValue> extra = new LinkedHashMap<>();
-            for (int i = 0; i < header.size() && i < row.size(); i++) {
-                String h = header.get(i).strip();
-                if (!mappedCols.contains(h) && !row.get(i).isEmpty()) {
-                    extra.put(h, new JsonValue.JsonString(row.get(i)));
+            for (int i = 0; i < unmapped.length && i < row.size(); i++) {
+                if (unmapped[i] != null && !row.get(i).isEmpty()) {
+                    extra.put(unmapped[i], new JsonValue.JsonString(row.get(i)));
                 }
             }
             cell.apply(v1 ? "params_b" : "metadata_params_billions").ifPresent(p -> extra.put("params_billions", new JsonValue.JsonString(p)));
@@ -175,7 +178,7 @@ public final class LeaderboardImporter {
 
     /** The model type of either table as a derivation (ANOMALY.md S3's mapping). */
     static Optional<Derivation> derivation(String type) {
-        String t = type.toLowerCase(Locale.ROOT).replaceAll("[^a-z-]", "");
+        String t = NOT_LETTER_OR_HYPHEN.matcher(type.toLowerCase(Locale.ROOT)).replaceAll("");
         if (t.startsWith("pretrained") || t.startsWith("continuouslypretrained")) {
             return Optional.of(Derivation.BASE);
         }
