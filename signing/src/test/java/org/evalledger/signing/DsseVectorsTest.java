@@ -31,6 +31,16 @@ class DsseVectorsTest {
     }
 
     @Test
+    void aParsedEnvelopesPayloadCannotBeChangedThroughWhatItHandsOut() {
+        JsonValue v = json("vectors/dsse/dsse_spec_vector.json");
+        Envelope e = Envelope.parse(Vectors.bytes(obj(v).get("envelope")));
+        byte[] handed = e.payload();
+        java.util.Arrays.fill(handed, (byte) 'x');
+        assertEquals("hello world", new String(e.payload(), StandardCharsets.UTF_8));
+        assertArrayEquals(hex(v, "pae_hex"), e.pae());
+    }
+
+    @Test
     void paeVectorsCountBytesNotCharacters() {
         for (JsonValue p : arr(obj(json("vectors/derived/dsse_ed25519_derived.json")).get("pae_vectors"))) {
             assertArrayEquals(hex(p, "pae_hex"), Pae.encode(str(p, "payloadType"), hex(p, "payload_hex")),
