@@ -23,7 +23,10 @@ import org.jspecify.annotations.Nullable;
  * dropped until enough remain). The residual's robust z is (r − median)/(1.4826·MAD) of the
  * population's residuals of that regression, the scale floored at the equivalent of 0.5 points.
  * Outliers are then masked one at a time (at most two): the benchmark with the most extreme |z|
- * beyond 3.5 keeps its z and is left out of the others' predictions, which are made again; a broken
+ * beyond 3.5 keeps its z and is left out of the others' predictions, which are made again (the
+ * regressions fitted on all of the candidate's benchmarks, with the masked ones left out of their
+ * weighted least squares at the final Huber weights, the residual scale grown with the weighted
+ * residual sum of squares: no new fit per combination of masked benchmarks); a broken
  * run (GSM8K at 0) must not make the healthy benchmarks look inflated, nor an inflated one its
  * partners broken. The bound keeps the number of distinct regressions a population needs small. The largest inflation-side z is the candidate's S2 score; above 3.5 it is
  * flagged with the points it sits above prediction. S5 reports an RMS of the z's above 2.5 as
@@ -259,7 +262,7 @@ final class ResidualCheck {
     /**
      * The residual of j, predicted from the candidate's other benchmarks by the regression fitted on
      * all of them ({@code fitted[j]}, looked up once per candidate); benchmarks masked as outliers are
-     * left out of that regression by {@link #without}.
+     * left out of that regression by {@link LinearSolver#leaveOut}.
      */
     private @Nullable Residual residual(int j, List<Integer> have, List<Integer> masked, double[] z, Check c, @Nullable Fit[] fitted,
             boolean[] looked) {
@@ -287,8 +290,8 @@ final class ResidualCheck {
                     out[n++] = k + 1;
                 }
             }
-            double[] rss = new double[1];
-            coef = without(f, out, rss);
+            double[] rss = {f.rss()};
+            coef = LinearSolver.leaveOut(f.inverse(), f.coef(), out, rss);
             spread = f.rss() > 0 ? f.scale() * Math.sqrt(rss[0] / f.rss()) : f.scale();
         }
         double pred = coef[0];
@@ -315,42 +318,6 @@ final class ResidualCheck {
         Key key = new Key(j, mask);
         Optional<Fit> known = fits.get(key); // fitted before: a plain read, no lock
         return (known != null ? known : fits.computeIfAbsent(key, k -> Optional.ofNullable(fit(k.j(), k.predictors())))).orElse(null);
-    }
-
-    /**
-     * The coefficients of the fit with the coefficients at {@code out} (indices into coef, 1..p) left
-     * out, under the fit's final Huber weights: the weighted least-squares solution on the remaining
-     * predictors, b' = b − inv[·, D]·inv[D, D]⁻¹·b_D, which is the same as predicting with the full fit
-     * after imputing the left-out predictors from the others by the population's weighted regression.
-     * The coefficients at {@code out} become 0; {@code rss[0]} receives the weighted residual sum of
-     * squares of the reduced fit, b_Dᵀ·inv[D, D]⁻¹·b_D above the fit's own.
-     */
-    private static double[] without(Fit f, int[] out, double[] rss) {
-        int q = f.coef().length;
-        double[] inv = f.inverse();
-        int d = out.length;
-        double[] sub = new double[d * d];
-        double[] bd = new double[d];
-        for (int u = 0; u < d; u++) {
-            bd[u] = f.coef()[out[u]];
-            for (int v = 0; v < d; v++) {
-                sub[u * d + v] = inv[out[u] * q + out[v]];
-            }
-        }
-        double[] g = LinearSolver.solveSymmetric(sub, bd, d);
-        double[] coef = f.coef().clone();
-        for (int k = 0; k < q; k++) {
-            for (int u = 0; u < d; u++) {
-                coef[k] -= inv[k * q + out[u]] * g[u];
-            }
-        }
-        double extra = 0;
-        for (int u = 0; u < d; u++) {
-            coef[out[u]] = 0;
-            extra += bd[u] * g[u];
-        }
-        rss[0] = f.rss() + extra;
-        return coef;
     }
 
     /** Fits j on the predictors, dropping predictors until enough rows remain; null when none can. */
@@ -404,15 +371,7 @@ final class ResidualCheck {
         int q = p.length + 1;
         double[] normal = new double[q * q];
         HuberRegression.normalEquations(x, r, p.length, y, weights, normal, new double[q]);
-        double[] inverse = new double[q * q];
-        for (int col = 0; col < q; col++) {
-            double[] unit = new double[q];
-            unit[col] = 1;
-            double[] v = LinearSolver.solveSymmetric(normal, unit, q);
-            for (int row = 0; row < q; row++) {
-                inverse[row * q + col] = v[row];
-            }
-        }
+        double[] inverse = LinearSolver.inverseSymmetric(normal, q);
         double rss = 0;
         for (int i = 0; i < r; i++) {
             rss += weights[i] * res[i] * res[i];
