@@ -49,7 +49,7 @@ final class PeerCheck {
         final double[] ownMad;
         final int[] ownN;
 
-        Column(double[] logSize, double[] points, String[] modelIds, int[] rowAt, int rows, Map<String, int[]> rowsById, double w) {
+        Column(double[] logSize, double[] points, String[] modelIds, int[] rowAt, int rows, int[][] rowsOfId, double w) {
             this.logSize = logSize;
             this.points = points;
             this.modelIds = modelIds;
@@ -75,17 +75,19 @@ final class PeerCheck {
             int from = 0;
             int to = 0;
             int next = 0; // the next position whose own window is still to come
+            long nextBounds = n == 0 ? 0 : bounds(logSize, logSize[0], w);
             firstWindow[0] = 0;
             firstTo[0] = 0;
             for (int state = 0; ; state++) {
                 windowMedian[state] = held.median();
                 windowMad[state] = held.mad();
-                while (next < n && before(bounds(logSize, logSize[next], w), from, to)) {
-                    next++; // its own window is not one the sweep passes (rounding): left to the exact path
+                while (next < n && before(nextBounds, from, to)) {
+                    // its own window is not one the sweep passes (rounding): left to the exact path
+                    nextBounds = ++next < n ? bounds(logSize, logSize[next], w) : 0;
                 }
-                while (next < n && same(bounds(logSize, logSize[next], w), from, to)) {
-                    own(next, from, to, held, rank, rowAt, rowsById);
-                    next++;
+                while (next < n && same(nextBounds, from, to)) {
+                    own(next, from, to, held, rank, rowsOfId[rowAt[next]]);
+                    nextBounds = ++next < n ? bounds(logSize, logSize[next], w) : 0;
                 }
                 if (from == n) {
                     break;
@@ -102,8 +104,15 @@ final class PeerCheck {
             }
         }
 
-        private void own(int k, int from, int to, RollingMedianMad held, int[] rank, int[] rowAt, Map<String, int[]> rowsById) {
-            int[] same = rowsById.get(modelIds[k]);
+        private void own(int k, int from, int to, RollingMedianMad held, int[] rank, int[] same) {
+            if (same.length == 1 && k >= from && k < to) { // only the row itself, inside its own window
+                held.remove(rank[k]);
+                ownMedian[k] = held.median();
+                ownMad[k] = held.mad();
+                ownN[k] = held.size();
+                held.add(rank[k]);
+                return;
+            }
             int removed = 0;
             int[] out = new int[same.length];
             for (int r : same) {
@@ -150,34 +159,62 @@ final class PeerCheck {
 
     PeerCheck(List<ModelScores> models, boolean[] excluded, double window) {
         this.window = window;
-        Map<String, List<Integer>> rows = new HashMap<>();
+        // every sized, non-broken row once, ordered by (log10 size, row): each column takes its rows in this order
+        double[] rowLogSize = new double[models.size()];
+        List<Integer> sized = new java.util.ArrayList<>();
         Map<String, List<Integer>> byId = new HashMap<>();
         for (int i = 0; i < models.size(); i++) {
             ModelScores m = models.get(i);
             if (excluded[i] || !m.hasSize()) {
                 continue;
             }
+            rowLogSize[i] = logSize(m);
+            sized.add(i);
             byId.computeIfAbsent(m.modelId(), k -> new java.util.ArrayList<>(1)).add(i);
-            for (String b : m.scores().keySet()) {
-                rows.computeIfAbsent(b, k -> new java.util.ArrayList<>()).add(i);
+        }
+        int[][] rowsOfId = new int[models.size()][]; // per sized, non-broken row: the rows of its model id
+        byId.forEach((id, l) -> {
+            int[] same = l.stream().mapToInt(Integer::intValue).toArray();
+            rowsById.put(id, same);
+            for (int r : same) {
+                rowsOfId[r] = same;
+            }
+        });
+        Integer[] order = sized.toArray(new Integer[0]);
+        Arrays.sort(order, (x, y) -> Double.compare(rowLogSize[x], rowLogSize[y])); // stable: ties keep row order
+        // one pass over the rows in their own order (no lookups per column): each benchmark's points by row
+        Map<String, double[]> pointsByRow = new HashMap<>();
+        Map<String, int[]> countOf = new HashMap<>();
+        for (int i : sized) {
+            for (Map.Entry<String, Score> e : models.get(i).scores().entrySet()) {
+                double[] col = pointsByRow.computeIfAbsent(e.getKey(), k -> {
+                    double[] none = new double[models.size()];
+                    Arrays.fill(none, Double.NaN); // a score is finite: NaN marks a row without this benchmark
+                    return none;
+                });
+                col[i] = e.getValue().points();
+                countOf.computeIfAbsent(e.getKey(), k -> new int[1])[0]++;
             }
         }
-        byId.forEach((id, l) -> rowsById.put(id, l.stream().mapToInt(Integer::intValue).toArray()));
-        for (Map.Entry<String, List<Integer>> e : rows.entrySet()) {
-            Integer[] idx = e.getValue().toArray(new Integer[0]);
-            Arrays.sort(idx, (a, b) -> Double.compare(logSize(models.get(a)), logSize(models.get(b))));
-            double[] ls = new double[idx.length];
-            double[] pts = new double[idx.length];
-            String[] ids = new String[idx.length];
-            int[] rowAt = new int[idx.length];
-            for (int k = 0; k < idx.length; k++) {
-                ModelScores m = models.get(idx[k]);
-                ls[k] = logSize(m);
-                pts[k] = m.scores().get(e.getKey()).points();
-                ids[k] = m.modelId();
-                rowAt[k] = idx[k];
+        for (Map.Entry<String, double[]> e : pointsByRow.entrySet()) {
+            double[] byRow = e.getValue();
+            int n = countOf.get(e.getKey())[0];
+            double[] ls = new double[n];
+            double[] pts = new double[n];
+            String[] ids = new String[n];
+            int[] rowAt = new int[n];
+            int k = 0;
+            for (int i : order) {
+                if (!Double.isNaN(byRow[i])) {
+                    ls[k] = rowLogSize[i];
+                    pts[k] = byRow[i];
+                    rowAt[k++] = i;
+                }
             }
-            columns.put(e.getKey(), new Column(ls, pts, ids, rowAt, models.size(), rowsById, window));
+            for (k = 0; k < n; k++) {
+                ids[k] = models.get(rowAt[k]).modelId();
+            }
+            columns.put(e.getKey(), new Column(ls, pts, ids, rowAt, models.size(), rowsOfId, window));
         }
     }
 
