@@ -50,34 +50,27 @@ final class CopyCheck {
             return;
         }
         // A row has the candidate's value on benchmark j exactly when it is in the (ascending) row list
-        // of key j, so the rows equal on all of them are the intersection of those lists.
+        // of key j, so the rows equal on all of them are the intersection of those lists: taken
+        // shortest list first, on the row numbers alone, before any row is read.
         int[][] lists = new int[keys.size()][];
-        int[] smallest = null;
         for (int j = 0; j < keys.size(); j++) {
             int[] rows = rowsByValue.get(keys.get(j));
             if (rows == null) {
                 return; // no other model has this value: no copy
             }
             lists[j] = rows;
-            if (smallest == null || rows.length < smallest.length) {
-                smallest = rows;
-            }
+        }
+        Arrays.sort(lists, (x, y) -> Integer.compare(x.length, y.length));
+        int[] common = lists[0].clone();
+        int n = common.length;
+        for (int j = 1; j < lists.length && n > 0; j++) {
+            n = retainIn(common, n, lists[j]);
         }
         TreeSet<String> others = new TreeSet<>();
-        for (int i : smallest) {
-            ModelScores m = models.get(i);
-            if (m.modelId().equals(c.model.modelId()) || others.contains(m.modelId())) {
-                continue;
-            }
-            boolean all = true;
-            for (int[] rows : lists) {
-                if (rows != smallest && Arrays.binarySearch(rows, i) < 0) {
-                    all = false;
-                    break;
-                }
-            }
-            if (all) {
-                others.add(m.modelId());
+        for (int k = 0; k < n; k++) {
+            String id = models.get(common[k]).modelId();
+            if (!id.equals(c.model.modelId())) {
+                others.add(id);
             }
         }
         if (others.isEmpty()) {
@@ -87,5 +80,21 @@ final class CopyCheck {
         c.flag(DetectorId.D1, String.join(",", benchmarks), String.join(",", metrics), benchmarks.size(), null, new Statistic("copies", others.size()),
                 "identical on all " + benchmarks.size() + " benchmarks, to full precision, to " + list
                         + ": a copied result or an undisclosed re-upload");
+    }
+
+    /** Keeps the first n rows of {@code rows} (ascending) that are also in {@code sorted} (ascending); returns how many. */
+    private static int retainIn(int[] rows, int n, int[] sorted) {
+        int kept = 0;
+        int from = 0;
+        for (int k = 0; k < n && from < sorted.length; k++) {
+            int at = Arrays.binarySearch(sorted, from, sorted.length, rows[k]);
+            if (at >= 0) {
+                rows[kept++] = rows[k];
+                from = at + 1;
+            } else {
+                from = -at - 1;
+            }
+        }
+        return kept;
     }
 }
