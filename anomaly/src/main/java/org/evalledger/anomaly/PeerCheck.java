@@ -255,6 +255,23 @@ final class PeerCheck {
     }
 
     /**
+     * Median, MAD (unfloored) and number of a candidate's S1 peers on one benchmark, as {@link #run}
+     * uses them: {NaN, NaN, 0} when it has none; null when the candidate has no parameter count.
+     */
+    double @org.jspecify.annotations.Nullable [] peerStats(ModelScores candidate, String benchmark) {
+        if (!candidate.hasSize()) {
+            return null;
+        }
+        double l = logSize(candidate);
+        Column col = columns.get(benchmark);
+        if (col == null) {
+            return new double[] {Double.NaN, Double.NaN, 0};
+        }
+        WindowStats st = stats(col, candidate, l, lowerBound(col.logSize, l - window), upperBound(col.logSize, l + window));
+        return new double[] {st.median(), st.mad(), st.n()};
+    }
+
+    /**
      * The statistics of a candidate's window: looked up when the sweep computed them (a model the
      * population does not hold; a population row of the same id and size), else computed here.
      */
