@@ -229,12 +229,11 @@ final class PeerCheck {
         }
         double l = logSize(c.model);
         double w = window;
+        int[] own = rowsById.get(c.model.modelId());
         for (Map.Entry<String, Score> e : c.model.scores().entrySet()) {
             String b = e.getKey();
             Column col = columns.get(b);
-            int from = col == null ? 0 : lowerBound(col.logSize, l - w);
-            int to = col == null ? 0 : upperBound(col.logSize, l + w);
-            WindowStats st = col == null ? WindowStats.NONE : stats(col, c.model, l, from, to);
+            WindowStats st = col == null ? WindowStats.NONE : stats(col, c.model, l, own);
             int n = st.n();
             if (n < c.config.s1MinPeers) {
                 c.skip(DetectorId.S1, b + ": " + n + " peers within ±" + w + " log10(parameters), need " + c.config.s1MinPeers);
@@ -267,27 +266,32 @@ final class PeerCheck {
         if (col == null) {
             return new double[] {Double.NaN, Double.NaN, 0};
         }
-        WindowStats st = stats(col, candidate, l, lowerBound(col.logSize, l - window), upperBound(col.logSize, l + window));
+        WindowStats st = stats(col, candidate, l, rowsById.get(candidate.modelId()));
         return new double[] {st.median(), st.mad(), st.n()};
     }
 
     /**
-     * The statistics of a candidate's window: looked up when the sweep computed them (a model the
-     * population does not hold; a population row of the same id and size), else computed here.
+     * The statistics of a candidate's window: looked up when the sweep computed them (a population
+     * row of the same id and size; a window holding no row of the candidate's id: a model the
+     * population does not hold, or a known one at a size far from its rows), else computed here.
      */
-    private WindowStats stats(Column col, ModelScores candidate, double l, int from, int to) {
-        int[] own = rowsById.get(candidate.modelId());
-        boolean inColumn = false;
-        for (int r : own == null ? new int[0] : own) {
+    private WindowStats stats(Column col, ModelScores candidate, double l, int @org.jspecify.annotations.Nullable [] own) {
+        int[] rows = own == null ? new int[0] : own;
+        for (int r : rows) {
             int k = col.positionOfRow[r];
             if (k >= 0 && Double.compare(col.logSize[k], l) == 0 && col.ownN[k] >= 0) {
                 return new WindowStats(col.ownMedian[k], col.ownMad[k], col.ownN[k]);
             }
-            inColumn |= k >= 0;
         }
-        if (inColumn) {
-            return window(col, from, to, candidate.modelId()); // its rows sit at other sizes: left out here
+        int from = lowerBound(col.logSize, l - window);
+        int to = upperBound(col.logSize, l + window);
+        for (int r : rows) {
+            int k = col.positionOfRow[r];
+            if (k >= from && k < to) {
+                return window(col, from, to, candidate.modelId()); // its rows sit in the window at other sizes: left out here
+            }
         }
+        // none of its rows is in the window (a new model id, or a known one at a size far from its rows): the table's
         WindowStats st = col.window(from, to);
         return st != null ? st : window(col, from, to, null);
     }
