@@ -54,7 +54,7 @@ public final class AnomalyDetector {
             }
         }
         this.broken = Collections.unmodifiableSet(brokenIds);
-        this.s1 = new PeerCheck(models, excluded);
+        this.s1 = new PeerCheck(models, excluded, config.s1Window);
         this.s2 = new ResidualCheck(models, excluded, catalogue, config);
         this.s3 = new VersionJumpCheck(population, excluded);
         this.s4 = new TwinCheck(models, excluded, catalogue);

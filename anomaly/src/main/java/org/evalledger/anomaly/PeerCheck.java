@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.evalledger.anomaly.internal.RollingMedianMad;
 import org.evalledger.anomaly.internal.Stats;
 
 /**
@@ -14,48 +15,206 @@ import org.evalledger.anomaly.internal.Stats;
  * construction and thread-safe.
  */
 final class PeerCheck {
-    /** Per benchmark: the population's sized models sorted by log10(parameters). */
+    /** Per benchmark: the population's sized models sorted by log10(parameters), with its window statistics. */
     private final Map<String, Column> columns = new HashMap<>();
-
-    private record Column(double[] logSize, double[] points, String[] modelIds) {}
+    /** Per model id of a sized, non-broken row: the population rows of that id. */
+    private final Map<String, int[]> rowsById = new HashMap<>();
+    private final double window;
 
     /** Median, MAD and count of one window of one benchmark's column. */
-    private record WindowStats(double median, double mad, int n) {}
+    private record WindowStats(double median, double mad, int n) {
+        static final WindowStats NONE = new WindowStats(Double.NaN, Double.NaN, 0);
+    }
 
-    private record WindowKey(String benchmark, int from, int to) {}
+    /**
+     * One benchmark's column and the exact statistics of every window a candidate can ask for,
+     * computed at fit by one sweep: as log10(parameters) grows, the window [from, to) of rows within
+     * ±window moves through at most 2n + 1 distinct (from, to) pairs, in order, from and to each
+     * only growing. For each pair its median and MAD; for each row, the median and MAD of its own
+     * window without the rows of its model id (a population row checked against the population).
+     */
+    private static final class Column {
+        final double[] logSize;
+        final double[] points;
+        final String[] modelIds;
+        /** Column position of each population row, -1 when the row is not in this column. */
+        final int[] positionOfRow;
+        /** Windows in sweep order: firstWindow[f] is the index of the first window starting at f, whose end is firstTo[f]. */
+        final int[] firstWindow;
+        final int[] firstTo;
+        final double[] windowMedian;
+        final double[] windowMad;
+        /** Per position: its own window without its model id's rows; ownN -1 when not computed. */
+        final double[] ownMedian;
+        final double[] ownMad;
+        final int[] ownN;
 
-    private static final int MAX_CACHED_WINDOWS = 200_000;
+        Column(double[] logSize, double[] points, String[] modelIds, int[] rowAt, int rows, int[][] rowsOfId, double w) {
+            this.logSize = logSize;
+            this.points = points;
+            this.modelIds = modelIds;
+            int n = logSize.length;
+            positionOfRow = new int[rows];
+            Arrays.fill(positionOfRow, -1);
+            for (int k = 0; k < n; k++) {
+                positionOfRow[rowAt[k]] = k;
+            }
+            firstWindow = new int[n + 1];
+            firstTo = new int[n + 1];
+            windowMedian = new double[2 * n + 1];
+            windowMad = new double[2 * n + 1];
+            ownMedian = new double[n];
+            ownMad = new double[n];
+            ownN = new int[n];
+            Arrays.fill(ownN, -1);
+            RollingMedianMad held = new RollingMedianMad(points);
+            int[] rank = new int[n];
+            for (int k = 0; k < n; k++) {
+                rank[k] = held.rank(points[k]);
+            }
+            int from = 0;
+            int to = 0;
+            int next = 0; // the next position whose own window is still to come
+            long nextBounds = n == 0 ? 0 : bounds(logSize, logSize[0], w);
+            firstWindow[0] = 0;
+            firstTo[0] = 0;
+            for (int state = 0; ; state++) {
+                windowMedian[state] = held.median();
+                windowMad[state] = held.mad();
+                while (next < n && before(nextBounds, from, to)) {
+                    // its own window is not one the sweep passes (rounding): left to the exact path
+                    nextBounds = ++next < n ? bounds(logSize, logSize[next], w) : 0;
+                }
+                while (next < n && same(nextBounds, from, to)) {
+                    own(next, from, to, held, rank, rowsOfId[rowAt[next]]);
+                    nextBounds = ++next < n ? bounds(logSize, logSize[next], w) : 0;
+                }
+                if (from == n) {
+                    break;
+                }
+                // the next event: the window's end takes in row `to` when l + w reaches logSize[to],
+                // its start lets go of row `from` when l − w passes logSize[from]
+                if (to < n && logSize[to] - w <= logSize[from] + w) {
+                    held.add(rank[to++]);
+                } else {
+                    held.remove(rank[from++]);
+                    firstWindow[from] = state + 1;
+                    firstTo[from] = to;
+                }
+            }
+        }
 
-    /** Model ids of the sized, non-broken rows: a candidate that is not one of them has no own rows to leave out. */
-    private final java.util.Set<String> ids = new java.util.HashSet<>();
-    /** Statistics of windows that contain none of the candidate's rows, shared by all candidates of the same size. */
-    private final Map<WindowKey, WindowStats> cache = new java.util.concurrent.ConcurrentHashMap<>();
+        private void own(int k, int from, int to, RollingMedianMad held, int[] rank, int[] same) {
+            if (same.length == 1 && k >= from && k < to) { // only the row itself, inside its own window
+                held.remove(rank[k]);
+                ownMedian[k] = held.median();
+                ownMad[k] = held.mad();
+                ownN[k] = held.size();
+                held.add(rank[k]);
+                return;
+            }
+            int removed = 0;
+            int[] out = new int[same.length];
+            for (int r : same) {
+                int p = positionOfRow[r];
+                if (p >= from && p < to) {
+                    held.remove(rank[p]);
+                    out[removed++] = p;
+                }
+            }
+            ownMedian[k] = held.median();
+            ownMad[k] = held.mad();
+            ownN[k] = held.size();
+            for (int i = 0; i < removed; i++) {
+                held.add(rank[out[i]]);
+            }
+        }
 
-    PeerCheck(List<ModelScores> models, boolean[] excluded) {
-        Map<String, List<Integer>> rows = new HashMap<>();
+        /** The precomputed statistics of [from, to), or null when the sweep did not pass that window. */
+        @org.jspecify.annotations.Nullable WindowStats window(int from, int to) {
+            if (from >= firstWindow.length) {
+                return null;
+            }
+            int end = from + 1 < firstWindow.length ? firstTo[from + 1] : logSize.length;
+            if (to < firstTo[from] || to > end) {
+                return null;
+            }
+            int i = firstWindow[from] + (to - firstTo[from]);
+            return new WindowStats(windowMedian[i], windowMad[i], to - from);
+        }
+    }
+
+    /** The window [from, to) of a sorted column for a candidate of log10 size l: rows within ±w. */
+    private static long bounds(double[] logSize, double l, double w) {
+        return ((long) lowerBound(logSize, l - w) << 32) | upperBound(logSize, l + w);
+    }
+
+    private static boolean same(long bounds, int from, int to) {
+        return bounds == (((long) from << 32) | to);
+    }
+
+    private static boolean before(long bounds, int from, int to) {
+        return bounds < (((long) from << 32) | to);
+    }
+
+    PeerCheck(List<ModelScores> models, boolean[] excluded, double window) {
+        this.window = window;
+        // every sized, non-broken row once, ordered by (log10 size, row): each column takes its rows in this order
+        double[] rowLogSize = new double[models.size()];
+        List<Integer> sized = new java.util.ArrayList<>();
+        Map<String, List<Integer>> byId = new HashMap<>();
         for (int i = 0; i < models.size(); i++) {
             ModelScores m = models.get(i);
             if (excluded[i] || !m.hasSize()) {
                 continue;
             }
-            ids.add(m.modelId());
-            for (String b : m.scores().keySet()) {
-                rows.computeIfAbsent(b, k -> new java.util.ArrayList<>()).add(i);
+            rowLogSize[i] = logSize(m);
+            sized.add(i);
+            byId.computeIfAbsent(m.modelId(), k -> new java.util.ArrayList<>(1)).add(i);
+        }
+        int[][] rowsOfId = new int[models.size()][]; // per sized, non-broken row: the rows of its model id
+        byId.forEach((id, l) -> {
+            int[] same = l.stream().mapToInt(Integer::intValue).toArray();
+            rowsById.put(id, same);
+            for (int r : same) {
+                rowsOfId[r] = same;
+            }
+        });
+        Integer[] order = sized.toArray(new Integer[0]);
+        Arrays.sort(order, (x, y) -> Double.compare(rowLogSize[x], rowLogSize[y])); // stable: ties keep row order
+        // one pass over the rows in their own order (no lookups per column): each benchmark's points by row
+        Map<String, double[]> pointsByRow = new HashMap<>();
+        Map<String, int[]> countOf = new HashMap<>();
+        for (int i : sized) {
+            for (Map.Entry<String, Score> e : models.get(i).scores().entrySet()) {
+                double[] col = pointsByRow.computeIfAbsent(e.getKey(), k -> {
+                    double[] none = new double[models.size()];
+                    Arrays.fill(none, Double.NaN); // a score is finite: NaN marks a row without this benchmark
+                    return none;
+                });
+                col[i] = e.getValue().points();
+                countOf.computeIfAbsent(e.getKey(), k -> new int[1])[0]++;
             }
         }
-        for (Map.Entry<String, List<Integer>> e : rows.entrySet()) {
-            Integer[] idx = e.getValue().toArray(new Integer[0]);
-            Arrays.sort(idx, (a, b) -> Double.compare(logSize(models.get(a)), logSize(models.get(b))));
-            double[] ls = new double[idx.length];
-            double[] pts = new double[idx.length];
-            String[] ids = new String[idx.length];
-            for (int k = 0; k < idx.length; k++) {
-                ModelScores m = models.get(idx[k]);
-                ls[k] = logSize(m);
-                pts[k] = m.scores().get(e.getKey()).points();
-                ids[k] = m.modelId();
+        for (Map.Entry<String, double[]> e : pointsByRow.entrySet()) {
+            double[] byRow = e.getValue();
+            int n = countOf.get(e.getKey())[0];
+            double[] ls = new double[n];
+            double[] pts = new double[n];
+            String[] ids = new String[n];
+            int[] rowAt = new int[n];
+            int k = 0;
+            for (int i : order) {
+                if (!Double.isNaN(byRow[i])) {
+                    ls[k] = rowLogSize[i];
+                    pts[k] = byRow[i];
+                    rowAt[k++] = i;
+                }
             }
-            columns.put(e.getKey(), new Column(ls, pts, ids));
+            for (k = 0; k < n; k++) {
+                ids[k] = models.get(rowAt[k]).modelId();
+            }
+            columns.put(e.getKey(), new Column(ls, pts, ids, rowAt, models.size(), rowsOfId, window));
         }
     }
 
@@ -69,15 +228,12 @@ final class PeerCheck {
             return;
         }
         double l = logSize(c.model);
-        double w = c.config.s1Window;
+        double w = window;
+        int[] own = rowsById.get(c.model.modelId());
         for (Map.Entry<String, Score> e : c.model.scores().entrySet()) {
             String b = e.getKey();
             Column col = columns.get(b);
-            int from = col == null ? 0 : lowerBound(col.logSize, l - w);
-            int to = col == null ? 0 : upperBound(col.logSize, l + w);
-            WindowStats st = col == null ? new WindowStats(Double.NaN, Double.NaN, 0)
-                    : ids.contains(c.model.modelId()) ? window(col, from, to, c.model.modelId())
-                    : cached(b, col, from, to);
+            WindowStats st = col == null ? WindowStats.NONE : stats(col, c.model, l, own);
             int n = st.n();
             if (n < c.config.s1MinPeers) {
                 c.skip(DetectorId.S1, b + ": " + n + " peers within ±" + w + " log10(parameters), need " + c.config.s1MinPeers);
@@ -97,16 +253,47 @@ final class PeerCheck {
         }
     }
 
-    private WindowStats cached(String benchmark, Column col, int from, int to) {
-        WindowKey key = new WindowKey(benchmark, from, to);
-        WindowStats st = cache.get(key);
-        if (st == null) {
-            st = window(col, from, to, null);
-            if (cache.size() < MAX_CACHED_WINDOWS) {
-                cache.put(key, st);
+    /**
+     * Median, MAD (unfloored) and number of a candidate's S1 peers on one benchmark, as {@link #run}
+     * uses them: {NaN, NaN, 0} when it has none; null when the candidate has no parameter count.
+     */
+    double @org.jspecify.annotations.Nullable [] peerStats(ModelScores candidate, String benchmark) {
+        if (!candidate.hasSize()) {
+            return null;
+        }
+        double l = logSize(candidate);
+        Column col = columns.get(benchmark);
+        if (col == null) {
+            return new double[] {Double.NaN, Double.NaN, 0};
+        }
+        WindowStats st = stats(col, candidate, l, rowsById.get(candidate.modelId()));
+        return new double[] {st.median(), st.mad(), st.n()};
+    }
+
+    /**
+     * The statistics of a candidate's window: looked up when the sweep computed them (a population
+     * row of the same id and size; a window holding no row of the candidate's id: a model the
+     * population does not hold, or a known one at a size far from its rows), else computed here.
+     */
+    private WindowStats stats(Column col, ModelScores candidate, double l, int @org.jspecify.annotations.Nullable [] own) {
+        int[] rows = own == null ? new int[0] : own;
+        for (int r : rows) {
+            int k = col.positionOfRow[r];
+            if (k >= 0 && Double.compare(col.logSize[k], l) == 0 && col.ownN[k] >= 0) {
+                return new WindowStats(col.ownMedian[k], col.ownMad[k], col.ownN[k]);
             }
         }
-        return st;
+        int from = lowerBound(col.logSize, l - window);
+        int to = upperBound(col.logSize, l + window);
+        for (int r : rows) {
+            int k = col.positionOfRow[r];
+            if (k >= from && k < to) {
+                return window(col, from, to, candidate.modelId()); // its rows sit in the window at other sizes: left out here
+            }
+        }
+        // none of its rows is in the window (a new model id, or a known one at a size far from its rows): the table's
+        WindowStats st = col.window(from, to);
+        return st != null ? st : window(col, from, to, null);
     }
 
     /** The statistics of rows [from, to) of a column, leaving out the rows of {@code exclude}. */

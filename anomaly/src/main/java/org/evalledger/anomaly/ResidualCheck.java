@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.evalledger.anomaly.internal.HuberRegression;
+import org.evalledger.anomaly.internal.LinearSolver;
 import org.evalledger.anomaly.internal.Stats;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +23,10 @@ import org.jspecify.annotations.Nullable;
  * dropped until enough remain). The residual's robust z is (r − median)/(1.4826·MAD) of the
  * population's residuals of that regression, the scale floored at the equivalent of 0.5 points.
  * Outliers are then masked one at a time (at most two): the benchmark with the most extreme |z|
- * beyond 3.5 keeps its z and is left out of the others' predictions, which are made again; a broken
+ * beyond 3.5 keeps its z and is left out of the others' predictions, which are made again (the
+ * regressions fitted on all of the candidate's benchmarks, with the masked ones left out of their
+ * weighted least squares at the final Huber weights, the residual scale grown with the weighted
+ * residual sum of squares: no new fit per combination of masked benchmarks); a broken
  * run (GSM8K at 0) must not make the healthy benchmarks look inflated, nor an inflated one its
  * partners broken. The bound keeps the number of distinct regressions a population needs small. The largest inflation-side z is the candidate's S2 score; above 3.5 it is
  * flagged with the points it sits above prediction. S5 reports an RMS of the z's above 2.5 as
@@ -45,8 +49,12 @@ final class ResidualCheck {
 
     private record Key(int j, BitSet predictors) {}
 
-    /** One fitted regression of j on predictors, in standardised units. */
-    private record Fit(int j, int[] predictors, double[] coef, double median, double scale, int rows) {}
+    /**
+     * One fitted regression of j on predictors, in standardised units, with what leaving predictors
+     * out needs: the inverse of its weighted normal matrix at the final Huber weights and the weighted
+     * residual sum of squares.
+     */
+    private record Fit(int j, int[] predictors, double[] coef, double median, double scale, int rows, double[] inverse, double rss) {}
 
     /** The S2 result of one benchmark of a candidate. */
     record Residual(String benchmark, double z, double predictedPoints, int predictors) {}
@@ -192,11 +200,13 @@ final class ResidualCheck {
         // and an inflated MMLU must not make its correlated partners look broken.
         Map<Integer, Residual> res = new HashMap<>();
         List<Integer> masked = new ArrayList<>();
+        Fit[] fitted = new Fit[ids.length];
+        boolean[] looked = new boolean[ids.length];
         while (true) {
             Map<Integer, Residual> round = new HashMap<>();
             for (int j : have) {
                 if (!masked.contains(j)) {
-                    Residual r = residual(j, have, masked, z, c);
+                    Residual r = residual(j, have, masked, z, c, fitted, looked);
                     if (r != null) {
                         round.put(j, r);
                     }
@@ -249,32 +259,65 @@ final class ResidualCheck {
         }
     }
 
-    private @Nullable Residual residual(int j, List<Integer> have, List<Integer> drop, double[] z, Check c) {
+    /**
+     * The residual of j, predicted from the candidate's other benchmarks by the regression fitted on
+     * all of them ({@code fitted[j]}, looked up once per candidate); benchmarks masked as outliers are
+     * left out of that regression by {@link LinearSolver#leaveOut}.
+     */
+    private @Nullable Residual residual(int j, List<Integer> have, List<Integer> masked, double[] z, Check c, @Nullable Fit[] fitted,
+            boolean[] looked) {
+        if (!looked[j]) {
+            fitted[j] = fitFor(j, have);
+            looked[j] = true;
+        }
+        Fit f = fitted[j];
+        if (f == null) {
+            c.skip(DetectorId.S2, ids[j] + ": too few population models share it with the model's other benchmarks");
+            return null;
+        }
+        int[] p = f.predictors();
+        int dropped = 0;
+        for (int k : p) {
+            dropped += masked.contains(k) ? 1 : 0;
+        }
+        double[] coef = f.coef();
+        double spread = f.scale();
+        if (dropped > 0) {
+            int[] out = new int[dropped];
+            int n = 0;
+            for (int k = 0; k < p.length; k++) {
+                if (masked.contains(p[k])) {
+                    out[n++] = k + 1;
+                }
+            }
+            double[] rss = {f.rss()};
+            coef = LinearSolver.leaveOut(f.inverse(), f.coef(), out, rss);
+            spread = f.rss() > 0 ? f.scale() * Math.sqrt(rss[0] / f.rss()) : f.scale();
+        }
+        double pred = coef[0];
+        for (int k = 0; k < p.length; k++) {
+            pred += coef[k + 1] * z[p[k]]; // a left-out predictor's coefficient is 0
+        }
+        double fit = pred + f.median();
+        double ell = center[j] + scale[j] * fit;
+        double a = Math.min(Math.max(Stats.logistic(ell), config.s2Clip), 1 - config.s2Clip);
+        double predictedPoints = 100 * (chance[j] + (1 - chance[j]) * a);
+        // 0.5 points expressed in standardised logit units at the predicted level
+        double floor = 0.5 / (100 * (1 - chance[j]) * a * (1 - a)) / scale[j];
+        double zz = (z[j] - fit) / Math.max(spread, floor);
+        return new Residual(ids[j], zz, predictedPoints, p.length - dropped);
+    }
+
+    private @Nullable Fit fitFor(int j, List<Integer> have) {
         BitSet mask = new BitSet();
         for (int k : have) {
-            if (k != j && !drop.contains(k)) {
+            if (k != j) {
                 mask.set(k);
             }
         }
         Key key = new Key(j, mask);
         Optional<Fit> known = fits.get(key); // fitted before: a plain read, no lock
-        Fit f = (known != null ? known : fits.computeIfAbsent(key, k -> Optional.ofNullable(fit(k.j(), k.predictors())))).orElse(null);
-        if (f == null) {
-            c.skip(DetectorId.S2, ids[j] + ": too few population models share it with the model's other benchmarks");
-            return null;
-        }
-        double pred = f.coef()[0];
-        for (int k = 0; k < f.predictors().length; k++) {
-            pred += f.coef()[k + 1] * z[f.predictors()[k]];
-        }
-        double fitted = pred + f.median();
-        double ell = center[j] + scale[j] * fitted;
-        double a = Math.min(Math.max(Stats.logistic(ell), config.s2Clip), 1 - config.s2Clip);
-        double predictedPoints = 100 * (chance[j] + (1 - chance[j]) * a);
-        // 0.5 points expressed in standardised logit units at the predicted level
-        double floor = 0.5 / (100 * (1 - chance[j]) * a * (1 - a)) / scale[j];
-        double zz = (z[j] - fitted) / Math.max(f.scale(), floor);
-        return new Residual(ids[j], zz, predictedPoints, f.predictors().length);
+        return (known != null ? known : fits.computeIfAbsent(key, k -> Optional.ofNullable(fit(k.j(), k.predictors())))).orElse(null);
     }
 
     /** Fits j on the predictors, dropping predictors until enough rows remain; null when none can. */
@@ -321,9 +364,18 @@ final class ResidualCheck {
             }
             y[r++] = row[j];
         }
-        double[] coef = HuberRegression.fit(x, r, p.length, y, config.s2HuberK);
+        double[] weights = new double[r];
+        double[] coef = HuberRegression.fit(x, r, p.length, y, config.s2HuberK, weights);
         double[] res = new double[r];
         HuberRegression.residuals(x, r, p.length, y, coef, res);
+        int q = p.length + 1;
+        double[] normal = new double[q * q];
+        HuberRegression.normalEquations(x, r, p.length, y, weights, normal, new double[q]);
+        double[] inverse = LinearSolver.inverseSymmetric(normal, q);
+        double rss = 0;
+        for (int i = 0; i < r; i++) {
+            rss += weights[i] * res[i] * res[i];
+        }
         double med = Stats.median(res, r);
         double s = 1.4826 * Stats.mad(res, r, med);
         if (!(s > 0)) {
@@ -333,7 +385,7 @@ final class ResidualCheck {
             }
             s = sd(centred, r);
         }
-        return new Fit(j, p, coef, med, s > 0 ? s : 1e-9, r);
+        return new Fit(j, p, coef, med, s > 0 ? s : 1e-9, r, inverse, rss);
     }
 
     private int count(int j, BitSet preds) {

@@ -13,7 +13,12 @@ import org.evalledger.anomaly.internal.Stats;
  * on the public test set than on the unseen one. Immutable after construction and thread-safe.
  */
 final class TwinCheck {
-    private final Map<String, double[]> gaps = new HashMap<>();
+    /** Per benchmark with a twin: the reference models' gaps, as their number, median and MAD (unfloored), taken at fit. */
+    private final Map<String, Typical> gaps = new HashMap<>();
+
+    private record Typical(int models, double median, double mad) {
+        static final Typical NONE = new Typical(0, Double.NaN, Double.NaN);
+    }
 
     TwinCheck(List<ModelScores> models, boolean[] excluded, Catalogue catalogue) {
         for (Benchmark b : catalogue.benchmarks()) {
@@ -28,7 +33,9 @@ final class TwinCheck {
                     g.add(x.points() - t.points());
                 }
             }
-            gaps.put(b.id(), g.stream().mapToDouble(Double::doubleValue).toArray());
+            double[] d = g.stream().mapToDouble(Double::doubleValue).toArray();
+            double med = Stats.median(d);
+            gaps.put(b.id(), new Typical(d.length, med, Stats.mad(d, d.length, med)));
         }
     }
 
@@ -43,15 +50,15 @@ final class TwinCheck {
             if (t == null) {
                 continue;
             }
-            double[] ref = gaps.getOrDefault(b, new double[0]);
-            if (ref.length < c.config.s4MinModels) {
-                c.skip(DetectorId.S4, b + ": " + ref.length + " population models have both it and " + twin + ", need "
+            Typical ref = gaps.getOrDefault(b, Typical.NONE);
+            if (ref.models() < c.config.s4MinModels) {
+                c.skip(DetectorId.S4, b + ": " + ref.models() + " population models have both it and " + twin + ", need "
                         + c.config.s4MinModels);
                 continue;
             }
             double gap = e.getValue().points() - t.points();
-            double med = Stats.median(ref);
-            double mad = Math.max(Stats.mad(ref, ref.length, med), c.config.s1MadFloor);
+            double med = ref.median();
+            double mad = Math.max(ref.mad(), c.config.s1MadFloor);
             double z = Stats.modifiedZ(gap, med, mad);
             if (z > c.config.s4Z) {
                 c.flag(DetectorId.S4, b, c.metric(b, e.getValue()), e.getValue().points(), Expected.point(t.points() + med), Statistic.modifiedZ(z),

@@ -20,8 +20,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class VersionJumpCheck {
     private final Map<String, List<ModelScores>> byId = new HashMap<>();
-    private final Map<Transition, Map<String, double[]>> deltas = new EnumMap<>(Transition.class);
-    private final Map<String, double[]> pooled = new HashMap<>();
+    private final Map<Transition, Map<String, Typical>> deltas = new EnumMap<>(Transition.class);
+    private final Map<String, Typical> pooled = new HashMap<>();
+
+    /** How far a benchmark typically moves over a set of reference pairs: their number, median and MAD (unfloored), taken at fit. */
+    private record Typical(int pairs, double median, double mad) {
+        static Typical of(List<Double> deltas) {
+            double[] d = deltas.stream().mapToDouble(Double::doubleValue).toArray();
+            double med = Stats.median(d);
+            return new Typical(d.length, med, Stats.mad(d, d.length, med));
+        }
+    }
 
     VersionJumpCheck(Population population, boolean[] excluded) {
         List<ModelScores> models = population.models();
@@ -57,11 +66,11 @@ final class VersionJumpCheck {
             all.computeIfAbsent(p.benchmark(), k -> new ArrayList<>()).add(d);
         }
         lists.forEach((t, m) -> {
-            Map<String, double[]> out = new HashMap<>();
-            m.forEach((b, l) -> out.put(b, l.stream().mapToDouble(Double::doubleValue).toArray()));
+            Map<String, Typical> out = new HashMap<>();
+            m.forEach((b, l) -> out.put(b, Typical.of(l)));
             deltas.put(t, out);
         });
-        all.forEach((b, l) -> pooled.put(b, l.stream().mapToDouble(Double::doubleValue).toArray()));
+        all.forEach((b, l) -> pooled.put(b, Typical.of(l)));
     }
 
     /** The row of a model id that stands for it as a parent: the one with most scores, the first on ties. */
@@ -129,25 +138,25 @@ final class VersionJumpCheck {
                 c.skip(DetectorId.S3, b + ": no stderr and no item count, so the sampling noise of a jump is unknown");
                 continue;
             }
-            double[] ref = deltas.getOrDefault(type, Map.of()).get(b);
+            Typical ref = deltas.getOrDefault(type, Map.of()).get(b);
             String refName = type.name().toLowerCase(java.util.Locale.ROOT) + " pairs";
-            if (ref == null || ref.length < c.config.s3MinPairs) {
+            if (ref == null || ref.pairs() < c.config.s3MinPairs) {
                 ref = pooled.get(b);
                 refName = "pairs of all types";
             }
-            if (ref == null || ref.length < c.config.s3MinPairs) {
+            if (ref == null || ref.pairs() < c.config.s3MinPairs) {
                 c.skip(DetectorId.S3, b + ": fewer than " + c.config.s3MinPairs + " population pairs show how far it typically moves");
                 continue;
             }
             double delta = now.points() - was.points();
             double noise = Math.sqrt(seNew * seNew + seOld * seOld);
-            double med = Stats.median(ref);
-            double mad = Math.max(Stats.mad(ref, ref.length, med), c.config.s3MadFloor);
+            double med = ref.median();
+            double mad = Math.max(ref.mad(), c.config.s3MadFloor);
             double z = Stats.modifiedZ(delta, med, mad);
             boolean flagged = Math.abs(delta) > c.config.s3Sigmas * noise && Math.abs(z) > c.config.s3Z;
             out.add(new VersionJump(b, c.metric(b, now), was.points(), now.points(), delta, noise, med, z, flagged,
                     b + " moved " + Check.signed(delta) + " points from " + what + " (" + Check.fmt(was.points()) + " -> "
-                            + Check.fmt(now.points()) + "); " + ref.length + " " + refName + " typically move "
+                            + Check.fmt(now.points()) + "); " + ref.pairs() + " " + refName + " typically move "
                             + Check.signed(med) + " (MAD " + Check.fmt(mad) + "), robust z " + Check.z(z)));
         }
         return out;

@@ -25,11 +25,21 @@ public final class HuberRegression {
      * @throws IllegalArgumentException when there are fewer rows than coefficients
      */
     public static double[] fit(double[] x, int rows, int p, double[] y, double k) {
+        return fit(x, rows, p, y, k, new double[rows]);
+    }
+
+    /**
+     * The same, also handing out the row weights of the last weighted least-squares solve: the
+     * coefficients are the exact weighted least-squares solution for those weights.
+     *
+     * @param weights receives the {@code rows} weights
+     */
+    public static double[] fit(double[] x, int rows, int p, double[] y, double k, double[] weights) {
         if (rows < p + 1) {
             throw new IllegalArgumentException("need at least " + (p + 1) + " rows for " + p + " predictors, got " + rows);
         }
-        double[] w = new double[rows];
-        java.util.Arrays.fill(w, 1);
+        double[] w = weights;
+        java.util.Arrays.fill(w, 0, rows, 1);
         double[] b = weightedLeastSquares(x, rows, p, y, w);
         double[] r = new double[rows];
         for (int it = 0; it < MAX_ITERATIONS; it++) {
@@ -76,6 +86,16 @@ public final class HuberRegression {
         int q = p + 1;
         double[] a = new double[q * q];
         double[] c = new double[q];
+        normalEquations(x, rows, p, y, w, a, c);
+        return LinearSolver.solveSymmetric(a, c, q);
+    }
+
+    /**
+     * The weighted normal equations of y ≈ b0 + Σ b_j · x_j: a = Σ w_i·r_i·r_iᵀ with r_i = (1, x_i)
+     * ((p+1)×(p+1), row-major) and c = Σ w_i·y_i·r_i, added to what a and c hold.
+     */
+    public static void normalEquations(double[] x, int rows, int p, double[] y, double[] w, double[] a, double[] c) {
+        int q = p + 1;
         double[] row = new double[q];
         row[0] = 1;
         for (int i = 0; i < rows; i++) {
@@ -94,6 +114,5 @@ public final class HuberRegression {
                 a[j * q + l] = a[l * q + j];
             }
         }
-        return LinearSolver.solveSymmetric(a, c, q);
     }
 }

@@ -48,4 +48,55 @@ public final class LinearSolver {
         }
         return x;
     }
+
+    /** The inverse of a symmetric positive semi-definite q×q matrix, column by column with {@link #solveSymmetric}. */
+    public static double[] inverseSymmetric(double[] a, int q) {
+        double[] inverse = new double[q * q];
+        for (int col = 0; col < q; col++) {
+            double[] unit = new double[q];
+            unit[col] = 1;
+            double[] v = solveSymmetric(a, unit, q);
+            for (int row = 0; row < q; row++) {
+                inverse[row * q + col] = v[row];
+            }
+        }
+        return inverse;
+    }
+
+    /**
+     * A least-squares solution b (q coefficients) with the coefficients at {@code out} left out,
+     * from the inverse of its normal matrix: b' = b − inv[·, D]·inv[D, D]⁻¹·b_D, the solution of the
+     * same (weighted) normal equations without those columns. It is the same as predicting with b
+     * after imputing the left-out predictors from the others by their own least-squares regression.
+     *
+     * @param inverse the q×q inverse normal matrix, row-major
+     * @param out the indices into b to leave out (their coefficients become 0)
+     * @param rss holds the residual sum of squares of b; receives that of b', larger by b_Dᵀ·inv[D, D]⁻¹·b_D
+     */
+    public static double[] leaveOut(double[] inverse, double[] b, int[] out, double[] rss) {
+        int q = b.length;
+        int d = out.length;
+        double[] sub = new double[d * d];
+        double[] bd = new double[d];
+        for (int u = 0; u < d; u++) {
+            bd[u] = b[out[u]];
+            for (int v = 0; v < d; v++) {
+                sub[u * d + v] = inverse[out[u] * q + out[v]];
+            }
+        }
+        double[] g = solveSymmetric(sub, bd, d);
+        double[] reduced = b.clone();
+        for (int k = 0; k < q; k++) {
+            for (int u = 0; u < d; u++) {
+                reduced[k] -= inverse[k * q + out[u]] * g[u];
+            }
+        }
+        double extra = 0;
+        for (int u = 0; u < d; u++) {
+            reduced[out[u]] = 0;
+            extra += bd[u] * g[u];
+        }
+        rss[0] += extra;
+        return reduced;
+    }
 }
