@@ -28,7 +28,7 @@ public final class CanonicalJson {
     /** As {@link #canonicalize(byte[])}, with other parse limits. */
     public static byte[] canonicalize(byte[] json, ParseLimits limits) {
         Objects.requireNonNull(json, "json");
-        return Jcs.canonicalize(Documents.parse(json, limits));
+        return Jcs.canonicalize(Documents.parseValue(json, limits));
     }
 
     /**

@@ -5,13 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.evalledger.core.EvaluationRecord;
+import org.evalledger.core.JsonValue;
 import org.evalledger.core.Metric;
 import org.evalledger.core.Result;
 import org.evalledger.core.Task;
 import org.evalledger.schema.internal.json.Jcs;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The identity of a result's history (SCHEMA.md "Identity"): every version of one series, whoever
@@ -71,27 +70,19 @@ public record SeriesKey(
      * absent parts, e.g. {@code ["org/m","gsm8k","main","test",5,"strict-match","exact_match"]}.
      */
     public String canonical() {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ArrayNode a = f.arrayNode(7);
-        a.add(modelId).add(benchmark);
-        add(a, datasetConfig);
-        add(a, datasetSplit);
-        if (fewShot == null) {
-            a.addNull();
-        } else {
-            a.add(fewShot.intValue());
-        }
-        add(a, filter);
-        a.add(metricId);
-        return new String(Jcs.canonicalize(a), StandardCharsets.UTF_8);
+        List<JsonValue> a = new ArrayList<>(7);
+        a.add(new JsonValue.JsonString(modelId));
+        a.add(new JsonValue.JsonString(benchmark));
+        a.add(stringOrNull(datasetConfig));
+        a.add(stringOrNull(datasetSplit));
+        a.add(fewShot == null ? JsonValue.JsonNull.INSTANCE : new JsonValue.JsonNumber(fewShot.intValue()));
+        a.add(stringOrNull(filter));
+        a.add(new JsonValue.JsonString(metricId));
+        return new String(Jcs.canonicalize(new JsonValue.JsonArray(a)), StandardCharsets.UTF_8);
     }
 
-    private static void add(ArrayNode a, @Nullable String s) {
-        if (s == null) {
-            a.addNull();
-        } else {
-            a.add(s);
-        }
+    private static JsonValue stringOrNull(@Nullable String s) {
+        return s == null ? JsonValue.JsonNull.INSTANCE : new JsonValue.JsonString(s);
     }
 
     @Override

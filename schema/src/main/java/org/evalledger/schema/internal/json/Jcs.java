@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.evalledger.core.JsonValue;
-import tools.jackson.databind.JsonNode;
 
 /**
  * RFC 8785 JSON Canonicalization Scheme: members sorted by the UTF-16 code units of their names,
@@ -24,14 +23,7 @@ public final class Jcs {
 
     private Jcs() {}
 
-    /** The canonical UTF-8 bytes of a tree. */
-    public static byte[] canonicalize(JsonNode node) {
-        Out out = new Out();
-        write(node, out);
-        return out.bytes();
-    }
-
-    /** The canonical UTF-8 bytes of a core value (no detour through a Jackson tree). */
+    /** The canonical UTF-8 bytes of a core value. */
     public static byte[] canonicalize(JsonValue value) {
         Out out = new Out();
         write(value, out);
@@ -88,41 +80,6 @@ public final class Jcs {
             out.ascii(b.value() ? "true" : "false");
         } else {
             out.ascii("null");
-        }
-    }
-
-    private static void write(JsonNode node, Out out) {
-        if (node.isObject()) {
-            String[] names = canonicalOrder(node.propertyNames().toArray(new String[0]));
-            out.ascii('{');
-            for (int i = 0; i < names.length; i++) {
-                if (i > 0) {
-                    out.ascii(',');
-                }
-                out.string(names[i]);
-                out.ascii(':');
-                write(node.get(names[i]), out);
-            }
-            out.ascii('}');
-        } else if (node.isArray()) {
-            out.ascii('[');
-            for (int i = 0; i < node.size(); i++) {
-                if (i > 0) {
-                    out.ascii(',');
-                }
-                write(node.get(i), out);
-            }
-            out.ascii(']');
-        } else if (node.isString()) {
-            out.string(node.stringValue());
-        } else if (node.isNumber()) {
-            out.ascii(formatNumber(node.doubleValue()));
-        } else if (node.isBoolean()) {
-            out.ascii(node.booleanValue() ? "true" : "false");
-        } else if (node.isNull()) {
-            out.ascii("null");
-        } else {
-            throw new IllegalArgumentException("JCS has no form for a " + node.getNodeType() + " node");
         }
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JcsTest {
 
     private static byte[] canonical(byte[] json) {
-        return Jcs.canonicalize(StrictJsonReader.read(json, 1 << 24, 1 << 20));
+        return Jcs.canonicalize(StrictJsonReader.readValue(json, 1 << 24, 1 << 20));
     }
 
     @ParameterizedTest
