@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.evalledger.core.EvaluationRecord;
 import org.evalledger.core.JsonValue;
-import org.evalledger.schema.internal.TreeMapper;
 import org.evalledger.schema.internal.json.StrictJsonReader;
 import org.junit.jupiter.api.Test;
 
 class RecordSchemaTest {
 
     private static JsonValue.JsonObject schema() {
-        return (JsonValue.JsonObject) TreeMapper.toValue(StrictJsonReader.read(RecordSchema.bytes(), 1 << 24, 1 << 20));
+        return (JsonValue.JsonObject) StrictJsonReader.readValue(RecordSchema.bytes(), 1 << 24, 1 << 20);
     }
 
     @Test

@@ -213,34 +213,6 @@ public final class TreeMapper {
                 .build();
     }
 
-    /** The core value of any JSON node. */
-    public static JsonValue toValue(JsonNode n) {
-        if (n.isObject()) {
-            Map<String, JsonValue> m = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : n.properties()) {
-                m.put(e.getKey(), toValue(e.getValue()));
-            }
-            return new JsonValue.JsonObject(m);
-        }
-        if (n.isArray()) {
-            List<JsonValue> items = new ArrayList<>(n.size());
-            for (JsonNode item : n) {
-                items.add(toValue(item));
-            }
-            return new JsonValue.JsonArray(items);
-        }
-        if (n.isString()) {
-            return new JsonValue.JsonString(n.stringValue());
-        }
-        if (n.isNumber()) {
-            return new JsonValue.JsonNumber(n.doubleValue());
-        }
-        if (n.isBoolean()) {
-            return new JsonValue.JsonBoolean(n.booleanValue());
-        }
-        return JsonValue.JsonNull.INSTANCE;
-    }
-
     private static @Nullable JsonValue get(JsonValue object, String name) {
         return ((JsonValue.JsonObject) object).members().get(name);
     }
