@@ -48,7 +48,7 @@ public final class AnomalyDetector {
         boolean[] excluded = new boolean[models.size()];
         Set<String> brokenIds = new TreeSet<>();
         for (int i = 0; i < models.size(); i++) {
-            if (BrokenRunCheck.brokenBenchmark(models.get(i), catalogue, config).isPresent()) {
+            if (BrokenRunCheck.broken(new Check(models.get(i), catalogue, config))) {
                 excluded[i] = true;
                 brokenIds.add(models.get(i).modelId());
             }
@@ -134,15 +134,16 @@ public final class AnomalyDetector {
         d1.run(c);
         double suspicion = 0;
         String at = null;
-        Set<String> scored = new TreeSet<>(c.s1z.keySet());
-        scored.addAll(c.s2z.keySet());
-        for (String b : scored) {
-            Double z1 = c.s1z.get(b);
-            Double z2 = c.s2z.get(b);
-            double combined = z1 != null && z2 != null ? (z1 + z2) / Math.sqrt(2) : z1 != null ? z1 : z2;
+        for (int k = 0; k < c.size(); k++) { // in id order
+            boolean one = c.hasS1z[k];
+            boolean two = c.hasS2z[k];
+            if (!one && !two) {
+                continue;
+            }
+            double combined = one && two ? (c.s1z[k] + c.s2z[k]) / Math.sqrt(2) : one ? c.s1z[k] : c.s2z[k];
             if (at == null || combined > suspicion) {
                 suspicion = Math.max(combined, 0);
-                at = b;
+                at = c.ids[k];
             }
         }
         Finding driver = null;

@@ -1,8 +1,5 @@
 package org.evalledger.anomaly;
 
-import java.util.Map;
-import java.util.Optional;
-
 /**
  * R2: a score of a {@code count} benchmark (never a result with subtasks) must be k/n for its item
  * count n, to the precision it is reported with: 87.46 (percent, two decimals) passes when some
@@ -14,21 +11,21 @@ final class AttainableCheck {
 
     static void run(Check c) {
         int rowDecimals = 0;
-        for (Score s : c.model.scores().values()) {
+        for (Score s : c.scores) {
             rowDecimals = Math.max(rowDecimals, decimals(s.value()));
         }
-        for (Map.Entry<String, Score> e : c.model.scores().entrySet()) {
-            String b = e.getKey();
-            Score s = e.getValue();
-            Optional<Benchmark> entry = c.entry(b);
-            if (entry.isEmpty()) {
+        for (int k = 0; k < c.size(); k++) {
+            String b = c.ids[k];
+            Score s = c.scores[k];
+            Benchmark entry = c.entries[k];
+            if (entry == null) {
                 c.skip(DetectorId.R2, b + ": not in the catalogue, so whether its score is k/n is unknown");
                 continue;
             }
-            if (entry.get().kind() != ScoreKind.COUNT || s.grouped()) {
+            if (entry.kind() != ScoreKind.COUNT || s.grouped()) {
                 continue; // a mean over subtasks or metrics is not k/n: R2 does not apply
             }
-            Long n = c.items(b, s);
+            Long n = c.items(k);
             if (n == null) {
                 c.skip(DetectorId.R2, b + ": no item count");
                 continue;
@@ -41,7 +38,7 @@ final class AttainableCheck {
             if (!attainableAt(s.value(), full, n, rowDecimals)) { // rowDecimals >= the score's own decimals
                 double x = s.points();
                 double closest = 100.0 * nearest / n;
-                c.flag(DetectorId.R2, b, c.metric(b, s), x, Expected.point(closest), null,
+                c.flag(DetectorId.R2, b, c.metric(k), x, Expected.point(closest), null,
                         b + " " + Check.fmt(x) + " is not k/" + n + " at its reported precision (nearest "
                                 + nearest + "/" + n + " = " + Fixed.format(closest, 4)
                                 + "): not a count of correct items");

@@ -1,27 +1,112 @@
 package org.evalledger.anomaly;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
-/** The working state of one candidate's check: what each detector found or skipped. Not thread-safe. */
+/**
+ * The working state of one candidate's check: what each detector found or skipped. The candidate's
+ * benchmarks are laid out once, in id order, as arrays that every detector indexes by position
+ * (a benchmark's position k is the same for all of them), with each one's catalogue entry looked up
+ * once. Not thread-safe.
+ */
 final class Check {
     final ModelScores model;
     final Catalogue catalogue;
     final AnomalyConfig config;
     final List<Finding> findings = new ArrayList<>();
     final List<Skip> skipped = new ArrayList<>();
-    /** Inflation-side z per benchmark, for the suspicion score. */
-    final Map<String, Double> s1z = new TreeMap<>();
-    final Map<String, Double> s2z = new TreeMap<>();
+    /** The candidate's benchmark ids in id order (the order of {@code model.scores()}). */
+    final String[] ids;
+    /** Their scores, by position. */
+    final Score[] scores;
+    /** Their catalogue entries, by position; null when the catalogue does not have the benchmark. */
+    final @Nullable Benchmark[] entries;
+    /** Inflation-side z per position, for the suspicion score: S1's and S2's, where {@code hasS1z}/{@code hasS2z} say there is one. */
+    final double[] s1z;
+    final double[] s2z;
+    final boolean[] hasS1z;
+    final boolean[] hasS2z;
 
     Check(ModelScores model, Catalogue catalogue, AnomalyConfig config) {
         this.model = model;
         this.catalogue = catalogue;
         this.config = config;
+        Map<String, Score> all = model.scores();
+        int n = all.size();
+        ids = new String[n];
+        scores = new Score[n];
+        entries = new Benchmark[n];
+        int k = 0;
+        for (Map.Entry<String, Score> e : all.entrySet()) {
+            ids[k] = e.getKey();
+            scores[k] = e.getValue();
+            entries[k++] = catalogue.find(e.getKey()).orElse(null);
+        }
+        s1z = new double[n];
+        s2z = new double[n];
+        hasS1z = new boolean[n];
+        hasS2z = new boolean[n];
+    }
+
+    /** Records S1's z of the benchmark at position k. */
+    void s1z(int k, double z) {
+        s1z[k] = z;
+        hasS1z[k] = true;
+    }
+
+    /** Records S2's z of the benchmark at position k. */
+    void s2z(int k, double z) {
+        s2z[k] = z;
+        hasS2z[k] = true;
+    }
+
+    /** S1's z's by benchmark id, in id order. */
+    Map<String, Double> s1zById() {
+        return byId(s1z, hasS1z);
+    }
+
+    /** S2's z's by benchmark id, in id order. */
+    Map<String, Double> s2zById() {
+        return byId(s2z, hasS2z);
+    }
+
+    private Map<String, Double> byId(double[] z, boolean[] has) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int k = 0; k < ids.length; k++) {
+            if (has[k]) {
+                out.put(ids[k], z[k]);
+            }
+        }
+        return out;
+    }
+
+    /** Number of the candidate's benchmarks. */
+    int size() {
+        return ids.length;
+    }
+
+    /** The metric id to name in a finding about the benchmark at position k. */
+    String metric(int k) {
+        Score s = scores[k];
+        if (s.metric() != null) {
+            return s.metric();
+        }
+        Benchmark b = entries[k];
+        return b != null ? b.metric() : "score";
+    }
+
+    /** The item count behind the score at position k: the reported one, else the catalogue's. */
+    @Nullable Long items(int k) {
+        Score s = scores[k];
+        if (s.n() != null) {
+            return s.n();
+        }
+        Benchmark b = entries[k];
+        return b != null ? b.items() : null;
     }
 
     Optional<Benchmark> entry(String benchmark) {

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.evalledger.core.MetricUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * D1: another model id whose scores equal the candidate's on every benchmark the candidate has,
@@ -14,9 +16,22 @@ import java.util.TreeSet;
  * after construction and thread-safe.
  */
 final class CopyCheck {
-    /** Per benchmark, per value (in points, as an exact decimal of the value as reported): the rows that have it, ascending. */
-    private final Map<String, Map<String, int[]>> rowsByValue = new HashMap<>();
+    /** Per benchmark: the rows that have each value. */
+    private final Map<String, Column> columns = new HashMap<>();
     private final List<ModelScores> models;
+
+    /**
+     * One benchmark's rows by value (in points, as an exact decimal of the value as reported), and the
+     * same row lists by the bits of each value as it appears in the population, per unit, so that a
+     * candidate's value the population already holds is found without writing its decimal.
+     */
+    private record Column(Map<String, int[]> byText, Map<Long, int[]> proportionBits, Map<Long, int[]> otherBits) {
+        int @Nullable [] rows(Score s) {
+            boolean proportion = s.unit() == MetricUnit.PROPORTION;
+            int[] known = (proportion ? proportionBits : otherBits).get(Double.doubleToRawLongBits(s.value()));
+            return known != null ? known : byText.get(plain(s));
+        }
+    }
 
     CopyCheck(List<ModelScores> models) {
         this.models = models;
@@ -24,12 +39,15 @@ final class CopyCheck {
         Map<Long, String> proportionText = new HashMap<>();
         Map<Long, String> otherText = new HashMap<>();
         Map<String, Map<String, int[]>> grow = new HashMap<>(); // row lists with their length in slot 0
+        Map<String, Map<Long, String>> proportionSeen = new HashMap<>(); // per benchmark: the bits of its values, per unit
+        Map<String, Map<Long, String>> otherSeen = new HashMap<>();
         for (int i = 0; i < models.size(); i++) {
             for (Map.Entry<String, Score> e : models.get(i).scores().entrySet()) {
                 Score sc = e.getValue();
-                boolean proportion = sc.unit() == org.evalledger.core.MetricUnit.PROPORTION;
-                String text = (proportion ? proportionText : otherText).computeIfAbsent(Double.doubleToRawLongBits(sc.value()),
-                        k -> plain(sc));
+                boolean proportion = sc.unit() == MetricUnit.PROPORTION;
+                Long bits = Double.doubleToRawLongBits(sc.value());
+                String text = (proportion ? proportionText : otherText).computeIfAbsent(bits, k -> plain(sc));
+                (proportion ? proportionSeen : otherSeen).computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(bits, text);
                 Map<String, int[]> column = grow.computeIfAbsent(e.getKey(), k -> new HashMap<>());
                 int[] rows = column.get(text);
                 if (rows == null) {
@@ -45,45 +63,55 @@ final class CopyCheck {
             }
         }
         grow.forEach((b, column) -> {
-            Map<String, int[]> out = new HashMap<>(column.size() * 2);
-            column.forEach((v, rows) -> out.put(v, Arrays.copyOfRange(rows, 1, rows[0] + 1)));
-            rowsByValue.put(b, out);
+            Map<String, int[]> byText = new HashMap<>(column.size() * 2);
+            column.forEach((v, rows) -> byText.put(v, Arrays.copyOfRange(rows, 1, rows[0] + 1)));
+            columns.put(b, new Column(byText, byBits(proportionSeen.get(b), byText), byBits(otherSeen.get(b), byText)));
         });
+    }
+
+    /** The row lists of {@code byText} by the bits of each value seen with that text. */
+    private static Map<Long, int[]> byBits(@Nullable Map<Long, String> seen, Map<String, int[]> byText) {
+        if (seen == null) {
+            return Map.of();
+        }
+        Map<Long, int[]> out = new HashMap<>(seen.size() * 2);
+        seen.forEach((bits, text) -> out.put(bits, byText.get(text)));
+        return out;
     }
 
     /** The value in points as an exact decimal of the value as reported (87.46 percent and 0.8746 proportion alike). */
     private static String plain(Score s) {
-        return ReportedDecimal.plain(s.value(), s.unit() == org.evalledger.core.MetricUnit.PROPORTION ? 2 : 0);
+        return ReportedDecimal.plain(s.value(), s.unit() == MetricUnit.PROPORTION ? 2 : 0);
     }
 
     void run(Check c) {
-        List<int @org.jspecify.annotations.Nullable []> keys = new ArrayList<>();
-        List<String> benchmarks = new ArrayList<>();
-        List<String> metrics = new ArrayList<>();
-        for (Map.Entry<String, Score> e : c.model.scores().entrySet()) {
-            double x = e.getValue().points();
+        int[] compared = new int[c.size()]; // positions of the benchmarks with a value other than 0 and 100
+        int[][] lists = new int[c.size()][];
+        int m = 0;
+        boolean someNew = false;
+        for (int k = 0; k < c.size(); k++) {
+            double x = c.scores[k].points();
             if (x != 0 && x != 100) {
-                Map<String, int[]> column = rowsByValue.get(e.getKey());
-                keys.add(column == null ? null : column.get(plain(e.getValue())));
-                benchmarks.add(e.getKey());
-                metrics.add(c.metric(e.getKey(), e.getValue()));
+                compared[m] = k;
+                if (!someNew) {
+                    Column column = columns.get(c.ids[k]);
+                    lists[m] = column == null ? null : column.rows(c.scores[k]);
+                    someNew = lists[m] == null;
+                }
+                m++;
             }
         }
-        if (keys.size() < c.config.d1MinBenchmarks) {
-            c.skip(DetectorId.D1, "needs " + c.config.d1MinBenchmarks + " benchmarks with a value other than 0 and 100, has " + keys.size());
+        if (m < c.config.d1MinBenchmarks) {
+            c.skip(DetectorId.D1, "needs " + c.config.d1MinBenchmarks + " benchmarks with a value other than 0 and 100, has " + m);
             return;
+        }
+        if (someNew) {
+            return; // no other model has one of these values: no copy
         }
         // A row has the candidate's value on benchmark j exactly when it is in the (ascending) row list
         // of key j, so the rows equal on all of them are the intersection of those lists: taken
         // shortest list first, on the row numbers alone, before any row is read.
-        int[][] lists = new int[keys.size()][];
-        for (int j = 0; j < keys.size(); j++) {
-            int[] rows = keys.get(j);
-            if (rows == null) {
-                return; // no other model has this value: no copy
-            }
-            lists[j] = rows;
-        }
+        lists = Arrays.copyOf(lists, m);
         Arrays.sort(lists, (x, y) -> Integer.compare(x.length, y.length));
         int[] common = lists[0].clone();
         int n = common.length;
@@ -99,6 +127,12 @@ final class CopyCheck {
         }
         if (others.isEmpty()) {
             return;
+        }
+        List<String> benchmarks = new ArrayList<>(m);
+        List<String> metrics = new ArrayList<>(m);
+        for (int j = 0; j < m; j++) {
+            benchmarks.add(c.ids[compared[j]]);
+            metrics.add(c.metric(compared[j]));
         }
         String list = String.join(", ", others.stream().limit(3).toList()) + (others.size() > 3 ? " and " + (others.size() - 3) + " more" : "");
         c.flag(DetectorId.D1, String.join(",", benchmarks), String.join(",", metrics), benchmarks.size(), null, new Statistic("copies", others.size()),

@@ -27,31 +27,21 @@ final class PeerCheck {
     }
 
     /**
-     * One benchmark's column and the exact statistics of every window a candidate can ask for,
-     * computed at fit by one sweep: as log10(parameters) grows, the window [from, to) of rows within
-     * ±window moves through at most 2n + 1 distinct (from, to) pairs, in order, from and to each
-     * only growing. For each pair its median and MAD; for each row, the median and MAD of its own
-     * window without the rows of its model id (a population row checked against the population).
+     * Where a column's rows sit, sorted by log10(parameters), and the windows a sweep over them passes:
+     * one object shared by every column that holds all sized rows (the usual case), so that a
+     * candidate's window is found once for all of them.
      */
-    private static final class Column {
+    private static final class Layout {
         final double[] logSize;
-        final double[] points;
         final String[] modelIds;
-        /** Column position of each population row, -1 when the row is not in this column. */
+        /** Column position of each population row, -1 when the row is not in the column. */
         final int[] positionOfRow;
         /** Windows in sweep order: firstWindow[f] is the index of the first window starting at f, whose end is firstTo[f]. */
         final int[] firstWindow;
         final int[] firstTo;
-        final double[] windowMedian;
-        final double[] windowMad;
-        /** Per position: its own window without its model id's rows; ownN -1 when not computed. */
-        final double[] ownMedian;
-        final double[] ownMad;
-        final int[] ownN;
 
-        Column(double[] logSize, double[] points, String[] modelIds, int[] rowAt, int rows, int[][] rowsOfId, double w) {
+        Layout(double[] logSize, String[] modelIds, int[] rowAt, int rows) {
             this.logSize = logSize;
-            this.points = points;
             this.modelIds = modelIds;
             int n = logSize.length;
             positionOfRow = new int[rows];
@@ -61,8 +51,50 @@ final class PeerCheck {
             }
             firstWindow = new int[n + 1];
             firstTo = new int[n + 1];
-            windowMedian = new double[2 * n + 1];
-            windowMad = new double[2 * n + 1];
+        }
+
+        int size() {
+            return logSize.length;
+        }
+
+        /** The sweep index of the window [from, to), or -1 when the sweep did not pass it. */
+        int window(int from, int to) {
+            if (from >= firstWindow.length) {
+                return -1;
+            }
+            int end = from + 1 < firstWindow.length ? firstTo[from + 1] : logSize.length;
+            if (to < firstTo[from] || to > end) {
+                return -1;
+            }
+            return firstWindow[from] + (to - firstTo[from]);
+        }
+    }
+
+    /**
+     * One benchmark's column and the exact statistics of every window a candidate can ask for,
+     * computed at fit by one sweep: as log10(parameters) grows, the window [from, to) of rows within
+     * ±window moves through at most 2n + 1 distinct (from, to) pairs, in order, from and to each
+     * only growing. For each pair its median and MAD; for each row, the median and MAD of its own
+     * window without the rows of its model id (a population row checked against the population).
+     */
+    private static final class Column {
+        final Layout layout;
+        final double[] points;
+        /** Per sweep window i: its median at 2i, its MAD at 2i + 1 (one cache line for both). */
+        final double[] windowStats;
+        /** Per position: its own window without its model id's rows; ownN -1 when not computed. */
+        final double[] ownMedian;
+        final double[] ownMad;
+        final int[] ownN;
+
+        Column(Layout layout, double[] points, int[] rowAt, int[][] rowsOfId, double w) {
+            this.layout = layout;
+            this.points = points;
+            double[] logSize = layout.logSize;
+            int[] firstWindow = layout.firstWindow; // the same for every column of this layout: written again, unchanged
+            int[] firstTo = layout.firstTo;
+            int n = logSize.length;
+            windowStats = new double[2 * (2 * n + 1)];
             ownMedian = new double[n];
             ownMad = new double[n];
             ownN = new int[n];
@@ -79,8 +111,8 @@ final class PeerCheck {
             firstWindow[0] = 0;
             firstTo[0] = 0;
             for (int state = 0; ; state++) {
-                windowMedian[state] = held.median();
-                windowMad[state] = held.mad();
+                windowStats[2 * state] = held.median();
+                windowStats[2 * state + 1] = held.mad();
                 while (next < n && before(nextBounds, from, to)) {
                     // its own window is not one the sweep passes (rounding): left to the exact path
                     nextBounds = ++next < n ? bounds(logSize, logSize[next], w) : 0;
@@ -116,7 +148,7 @@ final class PeerCheck {
             int removed = 0;
             int[] out = new int[same.length];
             for (int r : same) {
-                int p = positionOfRow[r];
+                int p = layout.positionOfRow[r];
                 if (p >= from && p < to) {
                     held.remove(rank[p]);
                     out[removed++] = p;
@@ -129,19 +161,18 @@ final class PeerCheck {
                 held.add(rank[out[i]]);
             }
         }
+    }
 
-        /** The precomputed statistics of [from, to), or null when the sweep did not pass that window. */
-        @org.jspecify.annotations.Nullable WindowStats window(int from, int to) {
-            if (from >= firstWindow.length) {
-                return null;
-            }
-            int end = from + 1 < firstWindow.length ? firstTo[from + 1] : logSize.length;
-            if (to < firstTo[from] || to > end) {
-                return null;
-            }
-            int i = firstWindow[from] + (to - firstTo[from]);
-            return new WindowStats(windowMedian[i], windowMad[i], to - from);
-        }
+    /**
+     * A candidate's window in the last layout it was looked up in: the columns that share a layout
+     * share the candidate's window, found once. Not thread-safe: one per candidate.
+     */
+    private static final class Window {
+        @org.jspecify.annotations.Nullable Layout layout;
+        int from;
+        int to;
+        /** The sweep index of [from, to), -1 when the sweep did not pass it. */
+        int index;
     }
 
     /** The window [from, to) of a sorted column for a candidate of log10 size l: rows within ±w. */
@@ -196,12 +227,12 @@ final class PeerCheck {
                 countOf.computeIfAbsent(e.getKey(), k -> new int[1])[0]++;
             }
         }
+        Layout full = null; // the layout of the columns that hold every sized row, built once
         for (Map.Entry<String, double[]> e : pointsByRow.entrySet()) {
             double[] byRow = e.getValue();
             int n = countOf.get(e.getKey())[0];
             double[] ls = new double[n];
             double[] pts = new double[n];
-            String[] ids = new String[n];
             int[] rowAt = new int[n];
             int k = 0;
             for (int i : order) {
@@ -211,11 +242,20 @@ final class PeerCheck {
                     rowAt[k++] = i;
                 }
             }
-            for (k = 0; k < n; k++) {
-                ids[k] = models.get(rowAt[k]).modelId();
+            Layout layout = n == order.length && full != null ? full : layout(ls, rowAt, models);
+            if (n == order.length) {
+                full = layout;
             }
-            columns.put(e.getKey(), new Column(ls, pts, ids, rowAt, models.size(), rowsOfId, window));
+            columns.put(e.getKey(), new Column(layout, pts, rowAt, rowsOfId, window));
         }
+    }
+
+    private static Layout layout(double[] logSize, int[] rowAt, List<ModelScores> models) {
+        String[] ids = new String[rowAt.length];
+        for (int k = 0; k < rowAt.length; k++) {
+            ids[k] = models.get(rowAt[k]).modelId();
+        }
+        return new Layout(logSize, ids, rowAt, models.size());
     }
 
     private static double logSize(ModelScores m) {
@@ -230,10 +270,11 @@ final class PeerCheck {
         double l = logSize(c.model);
         double w = window;
         int[] own = rowsById.get(c.model.modelId());
-        for (Map.Entry<String, Score> e : c.model.scores().entrySet()) {
-            String b = e.getKey();
+        Window found = new Window();
+        for (int k = 0; k < c.size(); k++) {
+            String b = c.ids[k];
             Column col = columns.get(b);
-            WindowStats st = col == null ? WindowStats.NONE : stats(col, c.model, l, own);
+            WindowStats st = col == null ? WindowStats.NONE : stats(col, c.model, l, own, found);
             int n = st.n();
             if (n < c.config.s1MinPeers) {
                 c.skip(DetectorId.S1, b + ": " + n + " peers within ±" + w + " log10(parameters), need " + c.config.s1MinPeers);
@@ -241,11 +282,11 @@ final class PeerCheck {
             }
             double med = st.median();
             double mad = Math.max(st.mad(), c.config.s1MadFloor);
-            double x = e.getValue().points();
+            double x = c.scores[k].points();
             double z = Stats.modifiedZ(x, med, mad);
-            c.s1z.put(b, z);
+            c.s1z(k, z);
             if (z > c.config.s1Z) {
-                c.flag(DetectorId.S1, b, c.metric(b, e.getValue()), x, Expected.point(med), Statistic.modifiedZ(z),
+                c.flag(DetectorId.S1, b, c.metric(k), x, Expected.point(med), Statistic.modifiedZ(z),
                         b + " " + Check.fmt(x) + " is " + Check.fmt(x - med) + " points above the median " + Check.fmt(med)
                                 + " of " + n + " models of similar size (" + size(Math.pow(10, l - w)) + "-"
                                 + size(Math.pow(10, l + w)) + " parameters); modified z " + Check.z(z));
@@ -266,7 +307,7 @@ final class PeerCheck {
         if (col == null) {
             return new double[] {Double.NaN, Double.NaN, 0};
         }
-        WindowStats st = stats(col, candidate, l, rowsById.get(candidate.modelId()));
+        WindowStats st = stats(col, candidate, l, rowsById.get(candidate.modelId()), new Window());
         return new double[] {st.median(), st.mad(), st.n()};
     }
 
@@ -275,33 +316,41 @@ final class PeerCheck {
      * row of the same id and size; a window holding no row of the candidate's id: a model the
      * population does not hold, or a known one at a size far from its rows), else computed here.
      */
-    private WindowStats stats(Column col, ModelScores candidate, double l, int @org.jspecify.annotations.Nullable [] own) {
+    private WindowStats stats(Column col, ModelScores candidate, double l, int @org.jspecify.annotations.Nullable [] own, Window found) {
+        Layout layout = col.layout;
         int[] rows = own == null ? new int[0] : own;
         for (int r : rows) {
-            int k = col.positionOfRow[r];
-            if (k >= 0 && Double.compare(col.logSize[k], l) == 0 && col.ownN[k] >= 0) {
+            int k = layout.positionOfRow[r];
+            if (k >= 0 && Double.compare(layout.logSize[k], l) == 0 && col.ownN[k] >= 0) {
                 return new WindowStats(col.ownMedian[k], col.ownMad[k], col.ownN[k]);
             }
         }
-        int from = lowerBound(col.logSize, l - window);
-        int to = upperBound(col.logSize, l + window);
+        if (found.layout != layout) {
+            found.layout = layout;
+            found.from = lowerBound(layout.logSize, l - window);
+            found.to = upperBound(layout.logSize, l + window);
+            found.index = layout.window(found.from, found.to);
+        }
+        int from = found.from;
+        int to = found.to;
         for (int r : rows) {
-            int k = col.positionOfRow[r];
+            int k = layout.positionOfRow[r];
             if (k >= from && k < to) {
                 return window(col, from, to, candidate.modelId()); // its rows sit in the window at other sizes: left out here
             }
         }
         // none of its rows is in the window (a new model id, or a known one at a size far from its rows): the table's
-        WindowStats st = col.window(from, to);
-        return st != null ? st : window(col, from, to, null);
+        int i = found.index;
+        return i >= 0 ? new WindowStats(col.windowStats[2 * i], col.windowStats[2 * i + 1], to - from) : window(col, from, to, null);
     }
 
     /** The statistics of rows [from, to) of a column, leaving out the rows of {@code exclude}. */
     private static WindowStats window(Column col, int from, int to, @org.jspecify.annotations.Nullable String exclude) {
         double[] peers = new double[Math.max(0, to - from)];
         int n = 0;
+        String[] ids = col.layout.modelIds;
         for (int k = from; k < to; k++) {
-            if (exclude == null || !col.modelIds[k].equals(exclude)) {
+            if (exclude == null || !ids[k].equals(exclude)) {
                 peers[n++] = col.points[k];
             }
         }

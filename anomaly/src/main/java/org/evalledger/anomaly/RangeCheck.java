@@ -1,8 +1,5 @@
 package org.evalledger.anomaly;
 
-import java.util.Map;
-import java.util.Optional;
-
 /**
  * R1: a score outside 0–100 points is an error; below chance − 3·SE0 (SE0 = √(c(1−c)/n)) is
  * "below chance: scoring bug?"; above the benchmark's known ceiling is suspicious.
@@ -11,11 +8,10 @@ final class RangeCheck {
     private RangeCheck() {}
 
     static void run(Check c, boolean rangeChecked) {
-        for (Map.Entry<String, Score> e : c.model.scores().entrySet()) {
-            String b = e.getKey();
-            Score s = e.getValue();
-            double x = s.points();
-            String metric = c.metric(b, s);
+        for (int k = 0; k < c.size(); k++) {
+            String b = c.ids[k];
+            double x = c.scores[k].points();
+            String metric = c.metric(k);
             if (x < 0 || x > 100) {
                 if (!rangeChecked) {
                     c.error(DetectorId.R1, b, metric, x, Expected.range(0, 100),
@@ -23,15 +19,14 @@ final class RangeCheck {
                 }
                 continue;
             }
-            Optional<Benchmark> entry = c.entry(b);
-            if (entry.isEmpty()) {
+            Benchmark bm = c.entries[k];
+            if (bm == null) {
                 c.skip(DetectorId.R1, b + ": not in the catalogue, so its chance level and ceiling are unknown");
                 continue;
             }
-            Benchmark bm = entry.get();
             Double chance = bm.chance();
             if (chance != null && chance > 0) {
-                Long n = c.items(b, s);
+                Long n = c.items(k);
                 if (n == null) {
                     c.skip(DetectorId.R1, b + ": no item count, so the below-chance test cannot run");
                 } else {

@@ -5,7 +5,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.evalledger.anomaly.internal.HuberRegression;
 import org.evalledger.anomaly.internal.LinearSolver;
@@ -19,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * 0.005, 0.995)); each benchmark's ℓ is standardised by the population's median and 1.4826·MAD.
  * For a candidate, each benchmark j is predicted from the candidate's other benchmarks S by a
  * Huber regression of j on S fitted on the population models that have j and S (fitted once per
- * (j, S) and cached; when too few models have all of S, the predictor that costs most models is
+ * set of benchmarks a candidate has, for each of them, and cached; when too few models have all of S, the predictor that costs most models is
  * dropped until enough remain). The residual's robust z is (r − median)/(1.4826·MAD) of the
  * population's residuals of that regression, the scale floored at the equivalent of 0.5 points.
  * Outliers are then masked one at a time (at most two): the benchmark with the most extreme |z|
@@ -45,9 +44,8 @@ final class ResidualCheck {
     /** Standardised ℓ per population row (NaN where missing). */
     private final double[][] rows;
     private final Map<String, String> notModelled = new HashMap<>();
-    private final Map<Key, Optional<Fit>> fits = new ConcurrentHashMap<>();
-
-    private record Key(int j, BitSet predictors) {}
+    /** Per set of modelled benchmarks a candidate has: the regression of each of them on the others (null where none fits). */
+    private final Map<BitSet, @Nullable Fit[]> fits = new ConcurrentHashMap<>();
 
     /**
      * One fitted regression of j on predictors, in standardised units, with what leaving predictors
@@ -55,9 +53,6 @@ final class ResidualCheck {
      * residual sum of squares.
      */
     private record Fit(int j, int[] predictors, double[] coef, double median, double scale, int rows, double[] inverse, double rss) {}
-
-    /** The S2 result of one benchmark of a candidate. */
-    record Residual(String benchmark, double z, double predictedPoints, int predictors) {}
 
     ResidualCheck(List<ModelScores> models, boolean[] excluded, Catalogue catalogue, AnomalyConfig config) {
         this.config = config;
@@ -177,108 +172,118 @@ final class ResidualCheck {
 
     /** Scores a candidate; records S2 z's in the check, adds S2 and S5 findings and skips. */
     void run(Check c) {
-        List<Integer> have = new ArrayList<>();
-        double[] z = new double[ids.length];
-        for (Map.Entry<String, Score> e : c.model.scores().entrySet()) {
-            Integer u = index.get(e.getKey());
+        int nb = ids.length;
+        double[] z = new double[nb];
+        int[] at = new int[nb]; // the candidate's position of each modelled benchmark it has
+        BitSet haveMask = new BitSet(nb);
+        for (int k = 0; k < c.size(); k++) {
+            Integer u = index.get(c.ids[k]);
             if (u == null) {
-                String why = notModelled.get(e.getKey());
-                c.skip(DetectorId.S2, e.getKey() + ": " + (why != null ? why : "no population model has it"));
+                String why = notModelled.get(c.ids[k]);
+                c.skip(DetectorId.S2, c.ids[k] + ": " + (why != null ? why : "no population model has it"));
                 continue;
             }
-            have.add(u);
-            z[u] = (logit(e.getValue().points(), chance[u], config.s2Clip) - center[u]) / scale[u];
+            haveMask.set(u);
+            at[u] = k;
+            z[u] = (logit(c.scores[k].points(), chance[u], config.s2Clip) - center[u]) / scale[u];
         }
-        if (have.size() < 2) {
-            c.skip(DetectorId.S2, "needs at least two benchmarks that the population models, has " + have.size());
+        int[] have = haveMask.stream().toArray(); // ascending: the candidate's order too, both being id order
+        if (have.length < 2) {
+            c.skip(DetectorId.S2, "needs at least two benchmarks that the population models, has " + have.length);
             c.skip(DetectorId.S5, "no S2 residuals to spread");
             return;
         }
+        Fit[] fitted = fitsFor(haveMask, have);
         // Mask outliers one at a time: the benchmark with the most extreme |z| beyond the drop
         // threshold keeps that z and stops predicting the others, which are scored again without it.
         // A broken GSM8K (far below prediction) must not make the healthy benchmarks look inflated,
         // and an inflated MMLU must not make its correlated partners look broken.
-        Map<Integer, Residual> res = new HashMap<>();
-        List<Integer> masked = new ArrayList<>();
-        Fit[] fitted = new Fit[ids.length];
-        boolean[] looked = new boolean[ids.length];
+        Residuals res = new Residuals(nb);
+        boolean[] masked = new boolean[nb];
+        int maskedCount = 0;
         while (true) {
-            Map<Integer, Residual> round = new HashMap<>();
+            int worst = -1;
             for (int j : have) {
-                if (!masked.contains(j)) {
-                    Residual r = residual(j, have, masked, z, c, fitted, looked);
-                    if (r != null) {
-                        round.put(j, r);
-                    }
+                if (masked[j] || !residual(j, fitted[j], masked, z, c, res)) {
+                    continue;
+                }
+                if (Math.abs(res.z[j]) > config.s2DropBelow && (worst < 0 || Math.abs(res.z[j]) > Math.abs(res.z[worst]))) {
+                    worst = j;
                 }
             }
-            res.putAll(round);
-            Integer worst = null;
-            for (Map.Entry<Integer, Residual> e : round.entrySet()) {
-                if (Math.abs(e.getValue().z()) > config.s2DropBelow
-                        && (worst == null || Math.abs(e.getValue().z()) > Math.abs(round.get(worst).z()))) {
-                    worst = e.getKey();
-                }
-            }
-            if (worst == null || have.size() - masked.size() - 1 < 2 || masked.size() >= config.s2MaxMasked) {
+            if (worst < 0 || have.length - maskedCount - 1 < 2 || maskedCount >= config.s2MaxMasked) {
                 break;
             }
-            masked.add(worst);
+            masked[worst] = true;
+            maskedCount++;
         }
         double sumSq = 0;
-        String widest = null;
+        int scored = 0;
+        int widest = -1;
         for (int j : have) {
-            Residual r = res.get(j);
-            if (r == null) {
+            if (!res.has[j]) {
                 continue;
             }
-            sumSq += r.z() * r.z();
-            if (widest == null || Math.abs(r.z()) > Math.abs(res.get(index.get(widest)).z())) {
-                widest = r.benchmark();
+            double rz = res.z[j];
+            sumSq += rz * rz;
+            scored++;
+            if (widest < 0 || Math.abs(rz) > Math.abs(res.z[widest])) {
+                widest = j;
             }
-            c.s2z.put(r.benchmark(), r.z());
-            if (r.z() > config.s2Z) {
-                Score s = c.model.scores().get(r.benchmark());
-                double x = s.points();
-                c.flag(DetectorId.S2, r.benchmark(), c.metric(r.benchmark(), s), x, Expected.point(r.predictedPoints()), new Statistic("robust_z", r.z()),
-                        r.benchmark() + " " + Check.fmt(x) + " is " + Check.fmt(x - r.predictedPoints()) + " points above the "
-                                + Check.fmt(r.predictedPoints()) + " predicted from its other " + r.predictors()
-                                + " benchmark" + (r.predictors() == 1 ? "" : "s") + "; residual z " + Check.z(r.z()));
+            int k = at[j];
+            c.s2z(k, rz);
+            if (rz > config.s2Z) {
+                double x = c.scores[k].points();
+                double predicted = res.predicted[j];
+                int predictors = res.predictors[j];
+                c.flag(DetectorId.S2, ids[j], c.metric(k), x, Expected.point(predicted), new Statistic("robust_z", rz),
+                        ids[j] + " " + Check.fmt(x) + " is " + Check.fmt(x - predicted) + " points above the "
+                                + Check.fmt(predicted) + " predicted from its other " + predictors
+                                + " benchmark" + (predictors == 1 ? "" : "s") + "; residual z " + Check.z(rz));
             }
         }
-        if (res.size() < 3) {
-            c.skip(DetectorId.S5, "needs S2 residuals of at least three benchmarks, has " + res.size());
+        if (scored < 3) {
+            c.skip(DetectorId.S5, "needs S2 residuals of at least three benchmarks, has " + scored);
         } else {
-            double rms = Math.sqrt(sumSq / res.size());
+            double rms = Math.sqrt(sumSq / scored);
             if (rms > config.s5Rms) {
-                Score s = c.model.scores().get(widest);
-                c.flag(DetectorId.S5, widest, c.metric(widest, s), rms, Expected.atMost(config.s5Rms), new Statistic("rms_z", rms),
-                        "its " + res.size() + " benchmarks disagree with each other more than usual (RMS residual z "
-                                + Check.z(rms) + ", widest on " + widest + "): an unusual profile, a weak signal");
+                String b = ids[widest];
+                c.flag(DetectorId.S5, b, c.metric(at[widest]), rms, Expected.atMost(config.s5Rms), new Statistic("rms_z", rms),
+                        "its " + scored + " benchmarks disagree with each other more than usual (RMS residual z "
+                                + Check.z(rms) + ", widest on " + b + "): an unusual profile, a weak signal");
             }
+        }
+    }
+
+    /** The latest S2 result of each benchmark of one candidate, by benchmark index. */
+    private static final class Residuals {
+        final boolean[] has;
+        final double[] z;
+        final double[] predicted;
+        final int[] predictors;
+
+        Residuals(int n) {
+            has = new boolean[n];
+            z = new double[n];
+            predicted = new double[n];
+            predictors = new int[n];
         }
     }
 
     /**
      * The residual of j, predicted from the candidate's other benchmarks by the regression fitted on
-     * all of them ({@code fitted[j]}, looked up once per candidate); benchmarks masked as outliers are
-     * left out of that regression by {@link LinearSolver#leaveOut}.
+     * all of them ({@code f}); benchmarks masked as outliers are left out of that regression by
+     * {@link LinearSolver#leaveOut}. Writes it into {@code res} and says whether there is one.
      */
-    private @Nullable Residual residual(int j, List<Integer> have, List<Integer> masked, double[] z, Check c, @Nullable Fit[] fitted,
-            boolean[] looked) {
-        if (!looked[j]) {
-            fitted[j] = fitFor(j, have);
-            looked[j] = true;
-        }
-        Fit f = fitted[j];
+    private boolean residual(int j, @Nullable Fit f, boolean[] masked, double[] z, Check c, Residuals res) {
         if (f == null) {
             c.skip(DetectorId.S2, ids[j] + ": too few population models share it with the model's other benchmarks");
-            return null;
+            return false;
         }
         int[] p = f.predictors();
         int dropped = 0;
         for (int k : p) {
-            dropped += masked.contains(k) ? 1 : 0;
+            dropped += masked[k] ? 1 : 0;
         }
         double[] coef = f.coef();
         double spread = f.scale();
@@ -286,7 +291,7 @@ final class ResidualCheck {
             int[] out = new int[dropped];
             int n = 0;
             for (int k = 0; k < p.length; k++) {
-                if (masked.contains(p[k])) {
+                if (masked[p[k]]) {
                     out[n++] = k + 1;
                 }
             }
@@ -301,23 +306,30 @@ final class ResidualCheck {
         double fit = pred + f.median();
         double ell = center[j] + scale[j] * fit;
         double a = Math.min(Math.max(Stats.logistic(ell), config.s2Clip), 1 - config.s2Clip);
-        double predictedPoints = 100 * (chance[j] + (1 - chance[j]) * a);
         // 0.5 points expressed in standardised logit units at the predicted level
         double floor = 0.5 / (100 * (1 - chance[j]) * a * (1 - a)) / scale[j];
-        double zz = (z[j] - fit) / Math.max(spread, floor);
-        return new Residual(ids[j], zz, predictedPoints, p.length - dropped);
+        res.has[j] = true;
+        res.z[j] = (z[j] - fit) / Math.max(spread, floor);
+        res.predicted[j] = 100 * (chance[j] + (1 - chance[j]) * a);
+        res.predictors[j] = p.length - dropped;
+        return true;
     }
 
-    private @Nullable Fit fitFor(int j, List<Integer> have) {
-        BitSet mask = new BitSet();
-        for (int k : have) {
-            if (k != j) {
-                mask.set(k);
+    /**
+     * The regressions of each benchmark j of a candidate that has the benchmarks {@code have} on the
+     * others (null where none can be fitted), by j: fitted on first sight of that set and cached.
+     */
+    private @Nullable Fit[] fitsFor(BitSet haveMask, int[] have) {
+        Fit[] known = fits.get(haveMask); // fitted before: a plain read, no lock
+        return known != null ? known : fits.computeIfAbsent(haveMask, m -> {
+            Fit[] out = new Fit[ids.length];
+            for (int j : have) {
+                BitSet others = (BitSet) m.clone();
+                others.clear(j);
+                out[j] = fit(j, others);
             }
-        }
-        Key key = new Key(j, mask);
-        Optional<Fit> known = fits.get(key); // fitted before: a plain read, no lock
-        return (known != null ? known : fits.computeIfAbsent(key, k -> Optional.ofNullable(fit(k.j(), k.predictors())))).orElse(null);
+            return out;
+        });
     }
 
     /** Fits j on the predictors, dropping predictors until enough rows remain; null when none can. */

@@ -1,8 +1,5 @@
 package org.evalledger.anomaly;
 
-import java.util.Map;
-import java.util.Optional;
-
 /**
  * R3: lm-evaluation-harness reports the stderr of a mean of 0/1 scores as √(p(1−p)/(n−1)), so a
  * reported stderr s implies n̂ = 1 + p(1−p)/s² items. For a single count task n̂ must lie within
@@ -14,9 +11,9 @@ final class StderrCheck {
     private StderrCheck() {}
 
     static void run(Check c) {
-        for (Map.Entry<String, Score> e : c.model.scores().entrySet()) {
-            String b = e.getKey();
-            Score s = e.getValue();
+        for (int k = 0; k < c.size(); k++) {
+            String b = c.ids[k];
+            Score s = c.scores[k];
             if (s.stderr() == null) {
                 continue;
             }
@@ -24,8 +21,8 @@ final class StderrCheck {
             if (p < 0 || p > 1) {
                 continue; // R1 reports it
             }
-            Long n = c.items(b, s);
-            String metric = c.metric(b, s);
+            Long n = c.items(k);
+            String metric = c.metric(k);
             double se = s.stderrPoints() / 100;
             if (se == 0) {
                 if (p > 0 && p < 1) {
@@ -38,8 +35,8 @@ final class StderrCheck {
                 c.skip(DetectorId.R3, b + ": no item count to compare the stderr with");
                 continue;
             }
-            Optional<Benchmark> entry = c.entry(b);
-            boolean exact = entry.isPresent() && entry.get().kind() == ScoreKind.COUNT && !s.grouped();
+            Benchmark entry = c.entries[k];
+            boolean exact = entry != null && entry.kind() == ScoreKind.COUNT && !s.grouped();
             double implied = 1 + p * (1 - p) / (se * se);
             double low = c.config.r3Low * n;
             double high = c.config.r3High * n;

@@ -40,9 +40,10 @@ final class TwinCheck {
     }
 
     void run(Check c) {
-        for (Map.Entry<String, Score> e : c.model.scores().entrySet()) {
-            String b = e.getKey();
-            String twin = c.entry(b).map(Benchmark::twin).orElse(null);
+        for (int k = 0; k < c.size(); k++) {
+            String b = c.ids[k];
+            Benchmark entry = c.entries[k];
+            String twin = entry == null ? null : entry.twin();
             if (twin == null) {
                 continue;
             }
@@ -56,13 +57,14 @@ final class TwinCheck {
                         + c.config.s4MinModels);
                 continue;
             }
-            double gap = e.getValue().points() - t.points();
+            double x = c.scores[k].points();
+            double gap = x - t.points();
             double med = ref.median();
             double mad = Math.max(ref.mad(), c.config.s1MadFloor);
             double z = Stats.modifiedZ(gap, med, mad);
             if (z > c.config.s4Z) {
-                c.flag(DetectorId.S4, b, c.metric(b, e.getValue()), e.getValue().points(), Expected.point(t.points() + med), Statistic.modifiedZ(z),
-                        b + " " + Check.fmt(e.getValue().points()) + " is " + Check.fmt(gap) + " points above its contamination-free twin "
+                c.flag(DetectorId.S4, b, c.metric(k), x, Expected.point(t.points() + med), Statistic.modifiedZ(z),
+                        b + " " + Check.fmt(x) + " is " + Check.fmt(gap) + " points above its contamination-free twin "
                                 + twin + " (" + Check.fmt(t.points()) + "); models typically differ by " + Check.signed(med)
                                 + ", robust z " + Check.z(z));
             }

@@ -102,8 +102,8 @@ class InjectedAnomaliesTest {
         Check c = new Check(m, detector.population().catalogue(), detector.config());
         detector.peers().run(c);
         detector.residuals().run(c);
-        return c.s1z.size() == 6 && c.s2z.size() == 6
-                && c.s1z.values().stream().allMatch(z -> Math.abs(z) <= 2) && c.s2z.values().stream().allMatch(z -> Math.abs(z) <= 2);
+        return c.s1zById().size() == 6 && c.s2zById().size() == 6
+                && c.s1zById().values().stream().allMatch(z -> Math.abs(z) <= 2) && c.s2zById().values().stream().allMatch(z -> Math.abs(z) <= 2);
     }
 
     /** The row with this many more points on a count benchmark, still k/n (so that only the jump is anomalous). */

@@ -146,8 +146,8 @@ final class QualityReport {
             Check c = new Check(best.get(id).scores(), detector.population().catalogue(), detector.config());
             detector.peers().run(c);
             detector.residuals().run(c);
-            double z1 = c.s1z.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-            double z2 = c.s2z.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double z1 = c.s1zById().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double z2 = c.s2zById().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
             out.put(id, new double[] {z1, z2});
         }
         return out;
