@@ -86,37 +86,36 @@ final class CopyCheck {
 
     void run(Check c) {
         int[] compared = new int[c.size()]; // positions of the benchmarks with a value other than 0 and 100
-        int[][] lists = new int[c.size()][];
         int m = 0;
-        boolean someNew = false;
         for (int k = 0; k < c.size(); k++) {
             double x = c.scores[k].points();
             if (x != 0 && x != 100) {
-                compared[m] = k;
-                if (!someNew) {
-                    Column column = columns.get(c.ids[k]);
-                    lists[m] = column == null ? null : column.rows(c.scores[k]);
-                    someNew = lists[m] == null;
-                }
-                m++;
+                compared[m++] = k;
             }
         }
         if (m < c.config.d1MinBenchmarks) {
             c.skip(DetectorId.D1, "needs " + c.config.d1MinBenchmarks + " benchmarks with a value other than 0 and 100, has " + m);
             return;
         }
-        if (someNew) {
-            return; // no other model has one of these values: no copy
-        }
-        // A row has the candidate's value on benchmark j exactly when it is in the (ascending) row list
-        // of key j, so the rows equal on all of them are the intersection of those lists: taken
-        // shortest list first, on the row numbers alone, before any row is read.
-        lists = Arrays.copyOf(lists, m);
-        Arrays.sort(lists, (x, y) -> Integer.compare(x.length, y.length));
-        int[] common = lists[0].clone();
-        int n = common.length;
-        for (int j = 1; j < lists.length && n > 0; j++) {
-            n = retainIn(common, n, lists[j]);
+        // A row has the candidate's value on a benchmark exactly when it is in that value's (ascending)
+        // row list, so the rows equal on all of them are the intersection of those lists, taken on the
+        // row numbers alone: a benchmark at a time, stopping as soon as no row is left (for a candidate
+        // that copies nobody, after two or three lists: the others are never looked up).
+        int[] common = null;
+        int n = 0;
+        for (int j = 0; j < m && (common == null || n > 0); j++) {
+            int k = compared[j];
+            Column column = columns.get(c.ids[k]);
+            int[] rows = column == null ? null : column.rows(c.scores[k]);
+            if (rows == null) {
+                return; // no other model has this value: no copy
+            }
+            if (common == null) {
+                common = rows.clone();
+                n = common.length;
+            } else {
+                n = retainIn(common, n, rows);
+            }
         }
         TreeSet<String> others = new TreeSet<>();
         for (int k = 0; k < n; k++) {
@@ -143,6 +142,22 @@ final class CopyCheck {
     /** Keeps the first n rows of {@code rows} (ascending) that are also in {@code sorted} (ascending); returns how many. */
     private static int retainIn(int[] rows, int n, int[] sorted) {
         int kept = 0;
+        if (sorted.length < n) { // search the longer list for each row of the shorter
+            int from = 0;
+            for (int r : sorted) {
+                int at = Arrays.binarySearch(rows, from, n, r);
+                if (at >= 0) {
+                    rows[kept++] = r; // kept <= at < from afterwards: the rest of the search range is untouched
+                    from = at + 1;
+                } else {
+                    from = -at - 1;
+                }
+                if (from >= n) {
+                    break;
+                }
+            }
+            return kept;
+        }
         int from = 0;
         for (int k = 0; k < n && from < sorted.length; k++) {
             int at = Arrays.binarySearch(sorted, from, sorted.length, rows[k]);

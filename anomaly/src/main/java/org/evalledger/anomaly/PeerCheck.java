@@ -39,11 +39,18 @@ final class PeerCheck {
         /** Windows in sweep order: firstWindow[f] is the index of the first window starting at f, whose end is firstTo[f]. */
         final int[] firstWindow;
         final int[] firstTo;
+        /** Every {@value #STEP}th log size: a search reads this small array first, then one block of logSize. */
+        private final double[] sampled;
+        private static final int STEP = 64;
 
         Layout(double[] logSize, String[] modelIds, int[] rowAt, int rows) {
             this.logSize = logSize;
             this.modelIds = modelIds;
             int n = logSize.length;
+            sampled = new double[(n + STEP - 1) / STEP];
+            for (int b = 0; b < sampled.length; b++) {
+                sampled[b] = logSize[b * STEP];
+            }
             positionOfRow = new int[rows];
             Arrays.fill(positionOfRow, -1);
             for (int k = 0; k < n; k++) {
@@ -53,8 +60,16 @@ final class PeerCheck {
             firstTo = new int[n + 1];
         }
 
-        int size() {
-            return logSize.length;
+        /** The first position whose log size is at least key (strictly above it when {@code above}): {@link #lowerBound} or {@link #upperBound} of logSize. */
+        int bound(double key, boolean above) {
+            int b = above ? upperBound(sampled, 0, sampled.length, key) : lowerBound(sampled, 0, sampled.length, key);
+            if (b == 0) {
+                return 0; // logSize[0] is past the key already
+            }
+            // logSize[(b − 1)·STEP] is not past the key, logSize[b·STEP] (when there is one) is: the answer lies between
+            int from = (b - 1) * STEP + 1;
+            int to = Math.min(logSize.length, b * STEP);
+            return above ? upperBound(logSize, from, to, key) : lowerBound(logSize, from, to, key);
         }
 
         /** The sweep index of the window [from, to), or -1 when the sweep did not pass it. */
@@ -327,8 +342,8 @@ final class PeerCheck {
         }
         if (found.layout != layout) {
             found.layout = layout;
-            found.from = lowerBound(layout.logSize, l - window);
-            found.to = upperBound(layout.logSize, l + window);
+            found.from = layout.bound(l - window, false);
+            found.to = layout.bound(l + window, true);
             found.index = layout.window(found.from, found.to);
         }
         int from = found.from;
@@ -367,8 +382,11 @@ final class PeerCheck {
     }
 
     private static int lowerBound(double[] a, double key) {
-        int lo = 0;
-        int hi = a.length;
+        return lowerBound(a, 0, a.length, key);
+    }
+
+    /** The first position in [lo, hi) whose value is at least key; hi when none is. */
+    private static int lowerBound(double[] a, int lo, int hi, double key) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (a[mid] < key) {
@@ -381,8 +399,11 @@ final class PeerCheck {
     }
 
     private static int upperBound(double[] a, double key) {
-        int lo = 0;
-        int hi = a.length;
+        return upperBound(a, 0, a.length, key);
+    }
+
+    /** The first position in [lo, hi) whose value is above key; hi when none is. */
+    private static int upperBound(double[] a, int lo, int hi, double key) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (a[mid] <= key) {
