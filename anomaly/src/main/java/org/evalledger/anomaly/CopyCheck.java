@@ -140,33 +140,47 @@ final class CopyCheck {
     }
 
     /** Keeps the first n rows of {@code rows} (ascending) that are also in {@code sorted} (ascending); returns how many. */
-    private static int retainIn(int[] rows, int n, int[] sorted) {
-        int kept = 0;
-        if (sorted.length < n) { // search the longer list for each row of the shorter
+    static int retainIn(int[] rows, int n, int[] sorted) {
+        int m = sorted.length;
+        if (n > 16L * m) { // far longer: search it for each row of the other
+            int kept = 0;
             int from = 0;
-            for (int r : sorted) {
-                int at = Arrays.binarySearch(rows, from, n, r);
+            for (int k = 0; k < m && from < n; k++) {
+                int at = Arrays.binarySearch(rows, from, n, sorted[k]);
                 if (at >= 0) {
-                    rows[kept++] = r; // kept <= at < from afterwards: the rest of the search range is untouched
+                    rows[kept++] = sorted[k]; // kept <= at < from afterwards: the rest of the search range is untouched
                     from = at + 1;
                 } else {
                     from = -at - 1;
                 }
-                if (from >= n) {
-                    break;
+            }
+            return kept;
+        }
+        if (m > 16L * n) {
+            int kept = 0;
+            int from = 0;
+            for (int k = 0; k < n && from < m; k++) {
+                int at = Arrays.binarySearch(sorted, from, m, rows[k]);
+                if (at >= 0) {
+                    rows[kept++] = rows[k];
+                    from = at + 1;
+                } else {
+                    from = -at - 1;
                 }
             }
             return kept;
         }
-        int from = 0;
-        for (int k = 0; k < n && from < sorted.length; k++) {
-            int at = Arrays.binarySearch(sorted, from, sorted.length, rows[k]);
-            if (at >= 0) {
-                rows[kept++] = rows[k];
-                from = at + 1;
-            } else {
-                from = -at - 1;
-            }
+        // lists of like length: one merge, written without branches on the data (kept <= i: only read rows are overwritten)
+        int kept = 0;
+        int i = 0;
+        int j = 0;
+        while (i < n && j < m) {
+            int a = rows[i];
+            int b = sorted[j];
+            rows[kept] = a;
+            kept += a == b ? 1 : 0;
+            i += a <= b ? 1 : 0;
+            j += a >= b ? 1 : 0;
         }
         return kept;
     }

@@ -39,14 +39,23 @@ final class PeerCheck {
         /** Windows in sweep order: firstWindow[f] is the index of the first window starting at f, whose end is firstTo[f]. */
         final int[] firstWindow;
         final int[] firstTo;
+        /** How many columns share this layout. */
+        final int width;
+        /**
+         * Per sweep window i and sharing column c: the window's median at 2(i·width + c), its MAD
+         * next to it: the statistics of one window for all columns of the layout lie together.
+         */
+        final double[] windowStats;
         /** Every {@value #STEP}th log size: a search reads this small array first, then one block of logSize. */
         private final double[] sampled;
         private static final int STEP = 64;
 
-        Layout(double[] logSize, String[] modelIds, int[] rowAt, int rows) {
+        Layout(double[] logSize, String[] modelIds, int[] rowAt, int rows, int width) {
             this.logSize = logSize;
             this.modelIds = modelIds;
+            this.width = width;
             int n = logSize.length;
+            windowStats = new double[2 * (2 * n + 1) * width];
             sampled = new double[(n + STEP - 1) / STEP];
             for (int b = 0; b < sampled.length; b++) {
                 sampled[b] = logSize[b * STEP];
@@ -94,26 +103,26 @@ final class PeerCheck {
      */
     private static final class Column {
         final Layout layout;
+        /** This column's place among the columns of its layout. */
+        final int slot;
         final double[] points;
-        /** Per sweep window i: its median at 2i, its MAD at 2i + 1 (one cache line for both). */
-        final double[] windowStats;
-        /** Per position: its own window without its model id's rows; ownN -1 when not computed. */
-        final double[] ownMedian;
-        final double[] ownMad;
-        final int[] ownN;
+        /** Per position k: the median (3k), MAD (3k + 1) and count (3k + 2, -1 when not computed) of its own window without its model id's rows. */
+        final double[] own;
 
-        Column(Layout layout, double[] points, int[] rowAt, int[][] rowsOfId, double w) {
+        Column(Layout layout, int slot, double[] points, int[] rowAt, int[][] rowsOfId, double w) {
             this.layout = layout;
+            this.slot = slot;
             this.points = points;
+            double[] windowStats = layout.windowStats;
+            int width = layout.width;
             double[] logSize = layout.logSize;
             int[] firstWindow = layout.firstWindow; // the same for every column of this layout: written again, unchanged
             int[] firstTo = layout.firstTo;
             int n = logSize.length;
-            windowStats = new double[2 * (2 * n + 1)];
-            ownMedian = new double[n];
-            ownMad = new double[n];
-            ownN = new int[n];
-            Arrays.fill(ownN, -1);
+            own = new double[3 * n];
+            for (int k = 0; k < n; k++) {
+                own[3 * k + 2] = -1;
+            }
             RollingMedianMad held = new RollingMedianMad(points);
             int[] rank = new int[n];
             for (int k = 0; k < n; k++) {
@@ -126,8 +135,8 @@ final class PeerCheck {
             firstWindow[0] = 0;
             firstTo[0] = 0;
             for (int state = 0; ; state++) {
-                windowStats[2 * state] = held.median();
-                windowStats[2 * state + 1] = held.mad();
+                windowStats[2 * (state * width + slot)] = held.median();
+                windowStats[2 * (state * width + slot) + 1] = held.mad();
                 while (next < n && before(nextBounds, from, to)) {
                     // its own window is not one the sweep passes (rounding): left to the exact path
                     nextBounds = ++next < n ? bounds(logSize, logSize[next], w) : 0;
@@ -151,12 +160,16 @@ final class PeerCheck {
             }
         }
 
+        private void keep(int k, RollingMedianMad held) {
+            own[3 * k] = held.median();
+            own[3 * k + 1] = held.mad();
+            own[3 * k + 2] = held.size();
+        }
+
         private void own(int k, int from, int to, RollingMedianMad held, int[] rank, int[] same) {
             if (same.length == 1 && k >= from && k < to) { // only the row itself, inside its own window
                 held.remove(rank[k]);
-                ownMedian[k] = held.median();
-                ownMad[k] = held.mad();
-                ownN[k] = held.size();
+                keep(k, held);
                 held.add(rank[k]);
                 return;
             }
@@ -169,9 +182,7 @@ final class PeerCheck {
                     out[removed++] = p;
                 }
             }
-            ownMedian[k] = held.median();
-            ownMad[k] = held.mad();
-            ownN[k] = held.size();
+            keep(k, held);
             for (int i = 0; i < removed; i++) {
                 held.add(rank[out[i]]);
             }
@@ -242,7 +253,13 @@ final class PeerCheck {
                 countOf.computeIfAbsent(e.getKey(), k -> new int[1])[0]++;
             }
         }
-        Layout full = null; // the layout of the columns that hold every sized row, built once
+        int fullWidth = 0; // the columns that hold every sized row: they share one layout, built once
+        for (int[] count : countOf.values()) {
+            fullWidth += count[0] == order.length ? 1 : 0;
+        }
+        boolean share = 2L * (2L * order.length + 1) * fullWidth <= Integer.MAX_VALUE - 8; // else one array each, as for other columns
+        Layout full = null;
+        int fullSlots = 0;
         for (Map.Entry<String, double[]> e : pointsByRow.entrySet()) {
             double[] byRow = e.getValue();
             int n = countOf.get(e.getKey())[0];
@@ -257,20 +274,27 @@ final class PeerCheck {
                     rowAt[k++] = i;
                 }
             }
-            Layout layout = n == order.length && full != null ? full : layout(ls, rowAt, models);
-            if (n == order.length) {
-                full = layout;
+            Layout layout;
+            int slot = 0;
+            if (share && n == order.length) {
+                if (full == null) {
+                    full = layout(ls, rowAt, models, fullWidth);
+                }
+                layout = full;
+                slot = fullSlots++;
+            } else {
+                layout = layout(ls, rowAt, models, 1);
             }
-            columns.put(e.getKey(), new Column(layout, pts, rowAt, rowsOfId, window));
+            columns.put(e.getKey(), new Column(layout, slot, pts, rowAt, rowsOfId, window));
         }
     }
 
-    private static Layout layout(double[] logSize, int[] rowAt, List<ModelScores> models) {
+    private static Layout layout(double[] logSize, int[] rowAt, List<ModelScores> models, int width) {
         String[] ids = new String[rowAt.length];
         for (int k = 0; k < rowAt.length; k++) {
             ids[k] = models.get(rowAt[k]).modelId();
         }
-        return new Layout(logSize, ids, rowAt, models.size());
+        return new Layout(logSize, ids, rowAt, models.size(), width);
     }
 
     private static double logSize(ModelScores m) {
@@ -336,8 +360,8 @@ final class PeerCheck {
         int[] rows = own == null ? new int[0] : own;
         for (int r : rows) {
             int k = layout.positionOfRow[r];
-            if (k >= 0 && Double.compare(layout.logSize[k], l) == 0 && col.ownN[k] >= 0) {
-                return new WindowStats(col.ownMedian[k], col.ownMad[k], col.ownN[k]);
+            if (k >= 0 && Double.compare(layout.logSize[k], l) == 0 && col.own[3 * k + 2] >= 0) {
+                return new WindowStats(col.own[3 * k], col.own[3 * k + 1], (int) col.own[3 * k + 2]);
             }
         }
         if (found.layout != layout) {
@@ -356,7 +380,11 @@ final class PeerCheck {
         }
         // none of its rows is in the window (a new model id, or a known one at a size far from its rows): the table's
         int i = found.index;
-        return i >= 0 ? new WindowStats(col.windowStats[2 * i], col.windowStats[2 * i + 1], to - from) : window(col, from, to, null);
+        if (i < 0) {
+            return window(col, from, to, null);
+        }
+        int at = 2 * (i * layout.width + col.slot);
+        return new WindowStats(layout.windowStats[at], layout.windowStats[at + 1], to - from);
     }
 
     /** The statistics of rows [from, to) of a column, leaving out the rows of {@code exclude}. */

@@ -49,16 +49,18 @@ public final class LinearSolver {
         return x;
     }
 
-    /** The inverse of a symmetric positive semi-definite q×q matrix, column by column with {@link #solveSymmetric}. */
+    /**
+     * The inverse of a symmetric positive semi-definite q×q matrix, column by column with
+     * {@link #solveSymmetric}, stored column-major: column j at [j·q, j·q + q), so that a column is
+     * read from consecutive memory (the inverse is symmetric: up to rounding this is its row-major
+     * form too). This is the layout {@link #leaveOut} takes.
+     */
     public static double[] inverseSymmetric(double[] a, int q) {
         double[] inverse = new double[q * q];
         for (int col = 0; col < q; col++) {
             double[] unit = new double[q];
             unit[col] = 1;
-            double[] v = solveSymmetric(a, unit, q);
-            for (int row = 0; row < q; row++) {
-                inverse[row * q + col] = v[row];
-            }
+            System.arraycopy(solveSymmetric(a, unit, q), 0, inverse, col * q, q);
         }
         return inverse;
     }
@@ -69,7 +71,7 @@ public final class LinearSolver {
      * same (weighted) normal equations without those columns. It is the same as predicting with b
      * after imputing the left-out predictors from the others by their own least-squares regression.
      *
-     * @param inverse the q×q inverse normal matrix, row-major
+     * @param inverse the q×q inverse normal matrix, column-major as {@link #inverseSymmetric} gives it
      * @param out the indices into b to leave out (their coefficients become 0)
      * @param rss holds the residual sum of squares of b; receives that of b', larger by b_Dᵀ·inv[D, D]⁻¹·b_D
      */
@@ -81,14 +83,14 @@ public final class LinearSolver {
         for (int u = 0; u < d; u++) {
             bd[u] = b[out[u]];
             for (int v = 0; v < d; v++) {
-                sub[u * d + v] = inverse[out[u] * q + out[v]];
+                sub[u * d + v] = inverse[out[v] * q + out[u]]; // row out[u] of column out[v]
             }
         }
         double[] g = solveSymmetric(sub, bd, d);
         double[] reduced = b.clone();
         for (int k = 0; k < q; k++) {
             for (int u = 0; u < d; u++) {
-                reduced[k] -= inverse[k * q + out[u]] * g[u];
+                reduced[k] -= inverse[out[u] * q + k] * g[u]; // row k of column out[u]
             }
         }
         double extra = 0;
