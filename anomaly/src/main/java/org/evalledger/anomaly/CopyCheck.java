@@ -116,6 +116,9 @@ final class CopyCheck {
             } else {
                 n = retainIn(common, n, rows);
             }
+            if (n <= 8) {
+                n = others(common, n, c.model.modelId()); // its own rows never count: a population row's check can stop early too
+            }
         }
         TreeSet<String> others = new TreeSet<>();
         for (int k = 0; k < n; k++) {
@@ -137,6 +140,17 @@ final class CopyCheck {
         c.flag(DetectorId.D1, String.join(",", benchmarks), String.join(",", metrics), benchmarks.size(), null, new Statistic("copies", others.size()),
                 "identical on all " + benchmarks.size() + " benchmarks, to full precision, to " + list
                         + ": a copied result or an undisclosed re-upload");
+    }
+
+    /** Keeps the first n rows of {@code rows} whose model id is not {@code own}; returns how many. */
+    private int others(int[] rows, int n, String own) {
+        int kept = 0;
+        for (int k = 0; k < n; k++) {
+            if (!models.get(rows[k]).modelId().equals(own)) {
+                rows[kept++] = rows[k];
+            }
+        }
+        return kept;
     }
 
     /** Keeps the first n rows of {@code rows} (ascending) that are also in {@code sorted} (ascending); returns how many. */

@@ -1,6 +1,7 @@
 package org.evalledger.anomaly;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -18,21 +19,21 @@ import org.jspecify.annotations.Nullable;
  * 0.005, 0.995)); each benchmark's ℓ is standardised by the population's median and 1.4826·MAD.
  * For a candidate, each benchmark j is predicted from the candidate's other benchmarks S by a
  * Huber regression of j on S fitted on the population models that have j and S (fitted once per
- * set of benchmarks a candidate has, for each of them, and cached; when too few models have all of S, the predictor that costs most models is
- * dropped until enough remain). The residual's robust z is (r − median)/(1.4826·MAD) of the
- * population's residuals of that regression, the scale floored at the equivalent of 0.5 points.
+ * set of benchmarks a candidate has, for each of them, and cached; when too few models have all of
+ * S, the predictor that costs most models is dropped until enough remain). The residual's robust
+ * z is (r − median)/(1.4826·MAD) of the population's residuals of that regression, the scale floored at the equivalent of 0.5 points.
  * Outliers are then masked one at a time (at most two): the benchmark with the most extreme |z|
  * beyond 3.5 keeps its z and is left out of the others' predictions, which are made again (the
  * regressions fitted on all of the candidate's benchmarks, with the masked ones left out of their
  * weighted least squares at the final Huber weights, the residual scale grown with the weighted
  * residual sum of squares: no new fit per combination of masked benchmarks); a broken
  * run (GSM8K at 0) must not make the healthy benchmarks look inflated, nor an inflated one its
- * partners broken. The bound keeps the number of distinct regressions a population needs small. The largest inflation-side z is the candidate's S2 score; above 3.5 it is
- * flagged with the points it sits above prediction. S5 reports an RMS of the z's above 2.5 as
- * information.
+ * partners broken. The bound keeps the number of distinct regressions a population needs small.
+ * The largest inflation-side z is the candidate's S2 score; above 3.5 it is flagged with the points
+ * it sits above prediction. S5 reports an RMS of the z's above 2.5 as information.
  *
- * <p>Immutable after construction apart from the cache of fitted regressions, which is a
- * concurrent map: thread-safe.
+ * <p>Immutable after construction apart from the caches of fitted regressions and of their
+ * coefficients with masked predictors left out, which are concurrent maps: thread-safe.
  */
 final class ResidualCheck {
     private final AnomalyConfig config;
@@ -50,9 +51,42 @@ final class ResidualCheck {
     /**
      * One fitted regression of j on predictors, in standardised units, with what leaving predictors
      * out needs: the inverse of its weighted normal matrix at the final Huber weights and the weighted
-     * residual sum of squares.
+     * residual sum of squares; and the coefficients with predictors left out, by the set of their
+     * positions, as they are asked for (the same few outliers are masked in many candidates).
      */
-    private record Fit(int j, int[] predictors, double[] coef, double median, double scale, int rows, double[] inverse, double rss) {}
+    /** The most sets of left-out predictors one fit keeps the coefficients of. */
+    private static final int MAX_LEFT_OUT = 1024;
+
+    private record Fit(int j, int[] predictors, double[] coef, double median, double scale, int rows, double[] inverse, double rss,
+            Map<Long, double[]> leftOut) {
+        /**
+         * The coefficients with the predictors at {@code out} (positions into coef) left out, and the
+         * residual sum of squares that goes with them as one more element: {@link LinearSolver#leaveOut}.
+         */
+        double[] without(int[] out) {
+            if (coef.length > Long.SIZE) {
+                return leaveOut(out);
+            }
+            long key = 0;
+            for (int k : out) {
+                key |= 1L << k;
+            }
+            double[] known = leftOut.get(key);
+            if (known != null) {
+                return known;
+            }
+            // with the default two masked at most, a fit has at most q(q − 1)/2 sets; a bound for larger settings
+            return leftOut.size() < MAX_LEFT_OUT ? leftOut.computeIfAbsent(key, k -> leaveOut(out)) : leaveOut(out);
+        }
+
+        private double[] leaveOut(int[] out) {
+            double[] rss = {this.rss};
+            double[] reduced = LinearSolver.leaveOut(inverse, coef, out, rss);
+            double[] withRss = Arrays.copyOf(reduced, reduced.length + 1);
+            withRss[reduced.length] = rss[0];
+            return withRss;
+        }
+    }
 
     ResidualCheck(List<ModelScores> models, boolean[] excluded, Catalogue catalogue, AnomalyConfig config) {
         this.config = config;
@@ -295,9 +329,8 @@ final class ResidualCheck {
                     out[n++] = k + 1;
                 }
             }
-            double[] rss = {f.rss()};
-            coef = LinearSolver.leaveOut(f.inverse(), f.coef(), out, rss);
-            spread = f.rss() > 0 ? f.scale() * Math.sqrt(rss[0] / f.rss()) : f.scale();
+            coef = f.without(out); // one longer: the residual sum of squares last
+            spread = f.rss() > 0 ? f.scale() * Math.sqrt(coef[p.length + 1] / f.rss()) : f.scale();
         }
         double pred = coef[0];
         for (int k = 0; k < p.length; k++) {
@@ -397,7 +430,7 @@ final class ResidualCheck {
             }
             s = sd(centred, r);
         }
-        return new Fit(j, p, coef, med, s > 0 ? s : 1e-9, r, inverse, rss);
+        return new Fit(j, p, coef, med, s > 0 ? s : 1e-9, r, inverse, rss, new ConcurrentHashMap<>());
     }
 
     private int count(int j, BitSet preds) {
