@@ -16,6 +16,28 @@ final class ReportedDecimal {
      * @throws NumberFormatException when the value is NaN or infinite
      */
     static int decimals(double value) {
+        long bits = Double.doubleToRawLongBits(value);
+        int slot = (int) ((bits ^ (bits >>> 32)) * 0x9E3779B97F4A7C15L >>> (Long.SIZE - CACHE_BITS));
+        Known known = DECIMALS[slot];
+        if (known != null && known.bits == bits) {
+            return known.decimals;
+        }
+        int d = decimalsOf(value);
+        DECIMALS[slot] = new Known(bits, d);
+        return d;
+    }
+
+    /**
+     * The decimals of recently seen values (scores repeat: a 3-decimal proportion has 1,001 values),
+     * one per slot, by a hash of the bits. A slot holds an immutable pair, so a thread reads either
+     * a whole pair or another thread's whole pair, never a mix: thread-safe without locks.
+     */
+    private static final int CACHE_BITS = 12;
+    private static final Known[] DECIMALS = new Known[1 << CACHE_BITS];
+
+    private record Known(long bits, int decimals) {}
+
+    private static int decimalsOf(double value) {
         String s = finiteText(value);
         int e = s.indexOf('E');
         int end = e < 0 ? s.length() : e;

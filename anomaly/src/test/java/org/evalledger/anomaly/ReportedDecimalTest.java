@@ -49,6 +49,27 @@ class ReportedDecimalTest {
         }
     }
 
+    /**
+     * decimals remembers recent values in a small table: a value seen before (the table's hit), and
+     * values that displace each other from it (20,000 values over a table of 4,096 slots, twice, in
+     * two orders), still give the oracle's answer.
+     */
+    @Test
+    void rememberedValuesGiveTheSameAnswer() {
+        java.util.Random r = new java.util.Random(11);
+        double[] values = new double[20_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i % 2 == 0 ? Math.round(r.nextDouble() * 1e5) / 1e5 : r.nextDouble() * Math.pow(10, r.nextInt(12) - 6);
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < values.length; i++) {
+                double v = values[pass == 0 ? i : values.length - 1 - i];
+                assertEquals(decimalsOracle(v), ReportedDecimal.decimals(v), () -> "decimals of " + v);
+                assertEquals(decimalsOracle(v), ReportedDecimal.decimals(v), () -> "decimals of " + v + ", asked again");
+            }
+        }
+    }
+
     @Test
     void rejectsWhatBigDecimalRejects() {
         for (double v : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
