@@ -19,6 +19,8 @@ final class CopyCheck {
     /** Per benchmark: the rows that have each value. */
     private final Map<String, Column> columns = new HashMap<>();
     private final List<ModelScores> models;
+    /** Per model id: its rows, ascending. */
+    private final Map<String, int[]> rowsById = new HashMap<>();
 
     /**
      * One benchmark's rows by value (in points, as an exact decimal of the value as reported), and the
@@ -35,10 +37,15 @@ final class CopyCheck {
 
     CopyCheck(List<ModelScores> models) {
         this.models = models;
+        Map<String, int[]> grownById = new HashMap<>(); // row lists with their length in slot 0, as below
+        for (int i = 0; i < models.size(); i++) {
+            grownById.put(models.get(i).modelId(), grow(grownById.get(models.get(i).modelId()), i));
+        }
+        grownById.forEach((id, rows) -> rowsById.put(id, Arrays.copyOfRange(rows, 1, rows[0] + 1)));
         // a column holds few distinct values: the decimal text of each is made once, not once per row
         Map<Long, String> proportionText = new HashMap<>();
         Map<Long, String> otherText = new HashMap<>();
-        Map<String, Map<String, int[]>> grow = new HashMap<>(); // row lists with their length in slot 0
+        Map<String, Map<String, int[]>> growing = new HashMap<>(); // row lists with their length in slot 0
         Map<String, Map<Long, String>> proportionSeen = new HashMap<>(); // per benchmark: the bits of its values, per unit
         Map<String, Map<Long, String>> otherSeen = new HashMap<>();
         for (int i = 0; i < models.size(); i++) {
@@ -48,25 +55,26 @@ final class CopyCheck {
                 Long bits = Double.doubleToRawLongBits(sc.value());
                 String text = (proportion ? proportionText : otherText).computeIfAbsent(bits, k -> plain(sc));
                 (proportion ? proportionSeen : otherSeen).computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(bits, text);
-                Map<String, int[]> column = grow.computeIfAbsent(e.getKey(), k -> new HashMap<>());
+                Map<String, int[]> column = growing.computeIfAbsent(e.getKey(), k -> new HashMap<>());
                 int[] rows = column.get(text);
-                if (rows == null) {
-                    rows = new int[4];
-                } else if (rows[0] + 1 == rows.length) {
-                    rows = Arrays.copyOf(rows, rows.length * 2);
-                } else {
-                    rows[++rows[0]] = i;
-                    continue;
+                int[] grown = grow(rows, i);
+                if (grown != rows) {
+                    column.put(text, grown);
                 }
-                rows[++rows[0]] = i;
-                column.put(text, rows);
             }
         }
-        grow.forEach((b, column) -> {
+        growing.forEach((b, column) -> {
             Map<String, int[]> byText = new HashMap<>(column.size() * 2);
             column.forEach((v, rows) -> byText.put(v, Arrays.copyOfRange(rows, 1, rows[0] + 1)));
             columns.put(b, new Column(byText, byBits(proportionSeen.get(b), byText), byBits(otherSeen.get(b), byText)));
         });
+    }
+
+    /** Appends row i to a row list that keeps its length in slot 0 (null: a new list); the same array while it has room. */
+    private static int[] grow(int @Nullable [] rows, int i) {
+        int[] out = rows == null ? new int[4] : rows[0] + 1 == rows.length ? Arrays.copyOf(rows, rows.length * 2) : rows;
+        out[++out[0]] = i;
+        return out;
     }
 
     /** The row lists of {@code byText} by the bits of each value seen with that text. */
@@ -101,6 +109,7 @@ final class CopyCheck {
         // row list, so the rows equal on all of them are the intersection of those lists, taken on the
         // row numbers alone: a benchmark at a time, stopping as soon as no row is left (for a candidate
         // that copies nobody, after two or three lists: the others are never looked up).
+        int[] own = rowsById.get(c.model.modelId()); // null for a model the population does not hold
         int[] common = null;
         int n = 0;
         for (int j = 0; j < m && (common == null || n > 0); j++) {
@@ -116,8 +125,8 @@ final class CopyCheck {
             } else {
                 n = retainIn(common, n, rows);
             }
-            if (n <= 8) {
-                n = others(common, n, c.model.modelId()); // its own rows never count: a population row's check can stop early too
+            if (own != null && n <= 8) {
+                n = others(common, n, own); // its own rows never count: a population row's check can stop early too
             }
         }
         TreeSet<String> others = new TreeSet<>();
@@ -142,11 +151,11 @@ final class CopyCheck {
                         + ": a copied result or an undisclosed re-upload");
     }
 
-    /** Keeps the first n rows of {@code rows} whose model id is not {@code own}; returns how many. */
-    private int others(int[] rows, int n, String own) {
+    /** Keeps the first n rows of {@code rows} that are not in {@code own} (ascending); returns how many. */
+    private static int others(int[] rows, int n, int[] own) {
         int kept = 0;
         for (int k = 0; k < n; k++) {
-            if (!models.get(rows[k]).modelId().equals(own)) {
+            if (Arrays.binarySearch(own, rows[k]) < 0) {
                 rows[kept++] = rows[k];
             }
         }

@@ -357,6 +357,20 @@ class DetectorsTest {
         }
 
         @Test
+        void itsOwnRowsNeverCountButAnotherIdBesideThemDoes() {
+            ModelScores v1 = Synthetic.row("org/original", null, b, 61.2, 80.11, 58.7, 75.53);
+            ModelScores v2 = Synthetic.row("org/original", null, b, 61.2, 80.11, 58.7, 75.53); // a second version, unchanged
+            ModelScores other = Synthetic.row("org/other", null, b, 50.1, 70.2, 40.3, 60.4);
+            AnomalyDetector alone = AnomalyDetector.fit(Population.ofTable(List.of(other, v1, v2)));
+            assertTrue(of(alone.check(v1), DetectorId.D1).isEmpty());
+            ModelScores copy = Synthetic.row("org/renamed", null, b, 61.2, 80.11, 58.7, 75.53);
+            AnomalyDetector copied = AnomalyDetector.fit(Population.ofTable(List.of(other, v1, copy, v2)));
+            Finding f = of(copied.check(v2), DetectorId.D1).get(0);
+            assertEquals(1, f.statistic().value(), f.message());
+            assertTrue(f.message().contains("org/renamed") && !f.message().contains("org/original"), f.message());
+        }
+
+        @Test
         void zerosAndHundredsDoNotMakeACopy() {
             String[] three = {"gsm8k", "humaneval", "mmlu"};
             AnomalyDetector d = AnomalyDetector.fit(Population.ofTable(List.of(Synthetic.row("org/a", null, three, 0, 0, 61.2))));
