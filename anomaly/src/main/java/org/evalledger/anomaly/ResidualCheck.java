@@ -67,10 +67,11 @@ final class ResidualCheck {
             if (coef.length > Long.SIZE) {
                 return leaveOut(out);
             }
-            long key = 0;
+            long set = 0;
             for (int k : out) {
-                key |= 1L << k;
+                set |= 1L << k;
             }
+            long key = set * 0x9E3779B97F4A7C15L; // one-to-one (odd multiplier), and spreads the few set bits over the hash
             double[] known = leftOut.get(key);
             if (known != null) {
                 return known;
