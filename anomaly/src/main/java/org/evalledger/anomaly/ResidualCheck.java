@@ -222,7 +222,10 @@ final class ResidualCheck {
             at[u] = k;
             z[u] = (logit(c.scores[k].points(), chance[u], config.s2Clip) - center[u]) / scale[u];
         }
-        int[] have = haveMask.stream().toArray(); // ascending: the candidate's order too, both being id order
+        int[] have = new int[haveMask.cardinality()]; // ascending: the candidate's order too, both being id order
+        for (int i = 0, u = haveMask.nextSetBit(0); u >= 0; u = haveMask.nextSetBit(u + 1)) {
+            have[i++] = u;
+        }
         if (have.length < 2) {
             c.skip(DetectorId.S2, "needs at least two benchmarks that the population models, has " + have.length);
             c.skip(DetectorId.S5, "no S2 residuals to spread");
@@ -239,7 +242,7 @@ final class ResidualCheck {
         while (true) {
             int worst = -1;
             for (int j : have) {
-                if (masked[j] || !residual(j, fitted[j], masked, z, c, res)) {
+                if (masked[j] || !residual(j, fitted[j], maskedCount > 0 ? masked : null, z, c, res)) {
                     continue;
                 }
                 if (Math.abs(res.z[j]) > config.s2DropBelow && (worst < 0 || Math.abs(res.z[j]) > Math.abs(res.z[worst]))) {
@@ -308,17 +311,20 @@ final class ResidualCheck {
     /**
      * The residual of j, predicted from the candidate's other benchmarks by the regression fitted on
      * all of them ({@code f}); benchmarks masked as outliers are left out of that regression by
-     * {@link LinearSolver#leaveOut}. Writes it into {@code res} and says whether there is one.
+     * {@link LinearSolver#leaveOut} ({@code masked} null when none is). Writes it into {@code res}
+     * and says whether there is one.
      */
-    private boolean residual(int j, @Nullable Fit f, boolean[] masked, double[] z, Check c, Residuals res) {
+    private boolean residual(int j, @Nullable Fit f, boolean @Nullable [] masked, double[] z, Check c, Residuals res) {
         if (f == null) {
             c.skip(DetectorId.S2, ids[j] + ": too few population models share it with the model's other benchmarks");
             return false;
         }
         int[] p = f.predictors();
         int dropped = 0;
-        for (int k : p) {
-            dropped += masked[k] ? 1 : 0;
+        if (masked != null) { // none is masked in the first round
+            for (int k : p) {
+                dropped += masked[k] ? 1 : 0;
+            }
         }
         double[] coef = f.coef();
         double spread = f.scale();
