@@ -45,7 +45,9 @@ abstract class LedgerCrashContract {
         int kills = 0;
         for (int run = 0; run < 50; run++) {
             Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
-                    "-Dslf4j.internal.verbosity=ERROR", CrashAppender.class.getName(), db, Integer.toString(run)))
+                    "-Dslf4j.internal.verbosity=ERROR",
+                    // sqlite-jdbc unpacks its native library per JVM and a killed JVM cannot remove it: here, not in /tmp
+                    "-Dorg.sqlite.tmpdir=" + dir, CrashAppender.class.getName(), db, Integer.toString(run)))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             List<String> lines = new ArrayList<>();
             Thread reader = new Thread(() -> {
