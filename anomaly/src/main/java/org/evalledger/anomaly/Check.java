@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +14,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class Check {
     final ModelScores model;
-    final Catalogue catalogue;
     final AnomalyConfig config;
     final List<Finding> findings = new ArrayList<>();
     final List<Skip> skipped = new ArrayList<>();
@@ -33,7 +31,6 @@ final class Check {
 
     Check(ModelScores model, Catalogue catalogue, AnomalyConfig config) {
         this.model = model;
-        this.catalogue = catalogue;
         this.config = config;
         Map<String, Score> all = model.scores();
         int n = all.size();
@@ -101,32 +98,15 @@ final class Check {
 
     /** The item count behind the score at position k: the reported one, else the catalogue's. */
     @Nullable Long items(int k) {
-        Score s = scores[k];
+        return items(scores[k], entries[k]);
+    }
+
+    /** The item count behind a score of a benchmark with this catalogue entry (null: none): the reported one, else the catalogue's. */
+    static @Nullable Long items(Score s, @Nullable Benchmark entry) {
         if (s.n() != null) {
             return s.n();
         }
-        Benchmark b = entries[k];
-        return b != null ? b.items() : null;
-    }
-
-    Optional<Benchmark> entry(String benchmark) {
-        return catalogue.find(benchmark);
-    }
-
-    /** The metric id to name in a finding. */
-    String metric(String benchmark, Score s) {
-        if (s.metric() != null) {
-            return s.metric();
-        }
-        return catalogue.find(benchmark).map(Benchmark::metric).orElse("score");
-    }
-
-    /** The item count behind a score: the reported one, else the catalogue's. */
-    @Nullable Long items(String benchmark, Score s) {
-        if (s.n() != null) {
-            return s.n();
-        }
-        return catalogue.find(benchmark).map(Benchmark::items).orElse(null);
+        return entry != null ? entry.items() : null;
     }
 
     void flag(DetectorId d, String benchmark, String metric, double observed, @Nullable Expected expected,

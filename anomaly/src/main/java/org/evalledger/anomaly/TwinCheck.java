@@ -16,10 +16,6 @@ final class TwinCheck {
     /** Per benchmark with a twin: the reference models' gaps, as their number, median and MAD (unfloored), taken at fit. */
     private final Map<String, Typical> gaps = new HashMap<>();
 
-    private record Typical(int models, double median, double mad) {
-        static final Typical NONE = new Typical(0, Double.NaN, Double.NaN);
-    }
-
     TwinCheck(List<ModelScores> models, boolean[] excluded, Catalogue catalogue) {
         for (Benchmark b : catalogue.benchmarks()) {
             if (b.twin() == null) {
@@ -33,9 +29,7 @@ final class TwinCheck {
                     g.add(x.points() - t.points());
                 }
             }
-            double[] d = g.stream().mapToDouble(Double::doubleValue).toArray();
-            double med = Stats.median(d);
-            gaps.put(b.id(), new Typical(d.length, med, Stats.mad(d, d.length, med)));
+            gaps.put(b.id(), Typical.of(g));
         }
     }
 
@@ -52,8 +46,8 @@ final class TwinCheck {
                 continue;
             }
             Typical ref = gaps.getOrDefault(b, Typical.NONE);
-            if (ref.models() < c.config.s4MinModels) {
-                c.skip(DetectorId.S4, b + ": " + ref.models() + " population models have both it and " + twin + ", need "
+            if (ref.count() < c.config.s4MinModels) {
+                c.skip(DetectorId.S4, b + ": " + ref.count() + " population models have both it and " + twin + ", need "
                         + c.config.s4MinModels);
                 continue;
             }

@@ -23,15 +23,6 @@ final class VersionJumpCheck {
     private final Map<Transition, Map<String, Typical>> deltas = new EnumMap<>(Transition.class);
     private final Map<String, Typical> pooled = new HashMap<>();
 
-    /** How far a benchmark typically moves over a set of reference pairs: their number, median and MAD (unfloored), taken at fit. */
-    private record Typical(int pairs, double median, double mad) {
-        static Typical of(List<Double> deltas) {
-            double[] d = deltas.stream().mapToDouble(Double::doubleValue).toArray();
-            double med = Stats.median(d);
-            return new Typical(d.length, med, Stats.mad(d, d.length, med));
-        }
-    }
-
     VersionJumpCheck(Population population, boolean[] excluded) {
         List<ModelScores> models = population.models();
         for (int i = 0; i < models.size(); i++) {
@@ -125,26 +116,26 @@ final class VersionJumpCheck {
     /** S3 on every benchmark the two rows share; what cannot be judged is recorded as skipped on the check. */
     List<VersionJump> jumps(Check c, ModelScores old, Transition type, String what) {
         List<VersionJump> out = new ArrayList<>();
-        for (Map.Entry<String, Score> e : c.model.scores().entrySet()) {
-            String b = e.getKey();
+        for (int k = 0; k < c.size(); k++) {
+            String b = c.ids[k];
             Score was = old.scores().get(b);
             if (was == null) {
                 continue;
             }
-            Score now = e.getValue();
-            Double seNew = se(c, b, now);
-            Double seOld = se(c, b, was);
+            Score now = c.scores[k];
+            Double seNew = se(now, c.entries[k]);
+            Double seOld = se(was, c.entries[k]);
             if (seNew == null || seOld == null) {
                 c.skip(DetectorId.S3, b + ": no stderr and no item count, so the sampling noise of a jump is unknown");
                 continue;
             }
             Typical ref = deltas.getOrDefault(type, Map.of()).get(b);
             String refName = type.name().toLowerCase(java.util.Locale.ROOT) + " pairs";
-            if (ref == null || ref.pairs() < c.config.s3MinPairs) {
+            if (ref == null || ref.count() < c.config.s3MinPairs) {
                 ref = pooled.get(b);
                 refName = "pairs of all types";
             }
-            if (ref == null || ref.pairs() < c.config.s3MinPairs) {
+            if (ref == null || ref.count() < c.config.s3MinPairs) {
                 c.skip(DetectorId.S3, b + ": fewer than " + c.config.s3MinPairs + " population pairs show how far it typically moves");
                 continue;
             }
@@ -154,20 +145,21 @@ final class VersionJumpCheck {
             double mad = Math.max(ref.mad(), c.config.s3MadFloor);
             double z = Stats.modifiedZ(delta, med, mad);
             boolean flagged = Math.abs(delta) > c.config.s3Sigmas * noise && Math.abs(z) > c.config.s3Z;
-            out.add(new VersionJump(b, c.metric(b, now), was.points(), now.points(), delta, noise, med, z, flagged,
+            out.add(new VersionJump(b, c.metric(k), was.points(), now.points(), delta, noise, med, z, flagged,
                     b + " moved " + Check.signed(delta) + " points from " + what + " (" + Check.fmt(was.points()) + " -> "
-                            + Check.fmt(now.points()) + "); " + ref.pairs() + " " + refName + " typically move "
+                            + Check.fmt(now.points()) + "); " + ref.count() + " " + refName + " typically move "
                             + Check.signed(med) + " (MAD " + Check.fmt(mad) + "), robust z " + Check.z(z)));
         }
         return out;
     }
 
-    private static @Nullable Double se(Check c, String b, Score s) {
+    /** The standard error of a score of a benchmark with this catalogue entry (null: none), in points. */
+    private static @Nullable Double se(Score s, @Nullable Benchmark entry) {
         Double se = s.stderrPoints();
         if (se != null) {
             return se;
         }
-        Long n = c.items(b, s);
+        Long n = Check.items(s, entry);
         if (n == null) {
             return null;
         }
