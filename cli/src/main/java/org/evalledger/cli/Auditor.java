@@ -73,6 +73,24 @@ final class Auditor {
     }
 
     /**
+     * The verification of an upload that is an envelope ({@link Uploads#kind}), null for a record. A
+     * byte scan decides most uploads; an upload it takes for an envelope whose verification stops
+     * before the record (the envelope may not even parse) is judged by {@link Uploads#kind} as before.
+     */
+    private @Nullable Verification verifyIfEnvelope(byte[] bytes) {
+        Uploads.Scan scan = Uploads.scan(bytes);
+        if (scan == Uploads.Scan.RECORD
+                || scan == Uploads.Scan.UNSURE && Uploads.kind(bytes) != Uploads.Kind.envelope) {
+            return null;
+        }
+        Verification ver = Uploads.verify(bytes, verifier, at);
+        if (scan == Uploads.Scan.ENVELOPE && ver.validation().isEmpty() && Uploads.kind(bytes) != Uploads.Kind.envelope) {
+            return null; // nested values the scan skipped are not JSON: a record, for validation to report
+        }
+        return ver;
+    }
+
+    /**
      * @param file the file as it is named in the output
      * @param withItem whether to build the upload's audit item (for JSON output, a report or a
      *     listener); the text output needs only the decision and reasons
@@ -81,7 +99,7 @@ final class Auditor {
         // an envelope's verification validates the record in it: its report is reused, so that each
         // upload is parsed and validated once; only uploads whose verification stopped earlier are
         // validated on their own, for the report's validation item
-        Verification ver = Uploads.kind(bytes) == Uploads.Kind.envelope ? Uploads.verify(bytes, verifier, at) : null;
+        Verification ver = verifyIfEnvelope(bytes);
         Uploads.Validated v = ver != null && ver.validation().isPresent()
                 ? new Uploads.Validated(Uploads.Kind.envelope, ver.validation().get(), null)
                 : Uploads.validate(bytes, validator);

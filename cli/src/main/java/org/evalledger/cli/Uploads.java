@@ -2,6 +2,7 @@ package org.evalledger.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +68,134 @@ final class Uploads {
             return Kind.record;
         }
         return payloadType && signatures ? Kind.envelope : Kind.record;
+    }
+
+    /** What {@link #scan} finds at the top level of an upload. */
+    enum Scan {
+        /** One object whose top level names {@code payloadType} and {@code signatures}; nested values not checked. */
+        ENVELOPE,
+        /** Not an envelope, whatever the nested values hold: {@link #kind} says {@link Kind#record} too. */
+        RECORD,
+        /** Something the scan does not judge (an escaped name, a break in the top level): ask {@link #kind}. */
+        UNSURE
+    }
+
+    private static final byte[] PAYLOAD_TYPE = {'p', 'a', 'y', 'l', 'o', 'a', 'd', 'T', 'y', 'p', 'e'};
+    private static final byte[] SIGNATURES = {'s', 'i', 'g', 'n', 'a', 't', 'u', 'r', 'e', 's'};
+
+    /**
+     * {@link #kind} without a JSON parser, for the audit's hot path: a byte scan of the top level
+     * that skips nested values without checking them. {@link Scan#RECORD} is final ({@link #kind}
+     * agrees: a well-formed document has the top-level names the scan saw; a malformed one is a
+     * record). {@link Scan#ENVELOPE} may name a document whose nested values are malformed, which
+     * {@link #kind} calls a record; such a document also fails {@link Envelope#parse} (strict JSON),
+     * so the caller asks {@link #kind} again whenever the envelope does not parse. Anything the scan
+     * does not follow (a name written with escapes, a missing colon, content after the object) is
+     * {@link Scan#UNSURE}.
+     */
+    static Scan scan(byte[] b) {
+        int n = b.length;
+        int i = skipWhitespace(b, 0);
+        if (i >= n || b[i] != '{') {
+            return Scan.RECORD; // kind() answers the same before it parses
+        }
+        boolean payloadType = false;
+        boolean signatures = false;
+        i = skipWhitespace(b, i + 1);
+        if (i < n && b[i] == '}') {
+            i++;
+        } else {
+            while (true) {
+                if (i >= n || b[i] != '"') {
+                    return Scan.UNSURE;
+                }
+                int end = stringEnd(b, i + 1);
+                if (end < 0) {
+                    return Scan.UNSURE;
+                }
+                for (int k = i + 1; k < end; k++) {
+                    if (b[k] == '\\') {
+                        return Scan.UNSURE; // an escaped name: let the parser decode it
+                    }
+                }
+                payloadType |= Arrays.equals(b, i + 1, end, PAYLOAD_TYPE, 0, PAYLOAD_TYPE.length);
+                signatures |= Arrays.equals(b, i + 1, end, SIGNATURES, 0, SIGNATURES.length);
+                i = skipWhitespace(b, end + 1);
+                if (i >= n || b[i] != ':') {
+                    return Scan.UNSURE;
+                }
+                i = skipValue(b, skipWhitespace(b, i + 1));
+                if (i < 0) {
+                    return Scan.UNSURE;
+                }
+                i = skipWhitespace(b, i);
+                if (i < n && b[i] == ',') {
+                    i = skipWhitespace(b, i + 1);
+                } else if (i < n && b[i] == '}') {
+                    i++;
+                    break;
+                } else {
+                    return Scan.UNSURE;
+                }
+            }
+        }
+        if (skipWhitespace(b, i) != n) {
+            return Scan.UNSURE;
+        }
+        return payloadType && signatures ? Scan.ENVELOPE : Scan.RECORD;
+    }
+
+    private static int skipWhitespace(byte[] b, int i) {
+        while (i < b.length && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The index of the quote that closes a string whose content starts at {@code i}; -1 if none. */
+    private static int stringEnd(byte[] b, int i) {
+        while (i < b.length) {
+            byte c = b[i];
+            if (c == '"') {
+                return i;
+            }
+            i += c == '\\' ? 2 : 1;
+        }
+        return -1;
+    }
+
+    /** The index just past a value starting at {@code i}, nested values skipped unchecked; -1 at the end of input. */
+    private static int skipValue(byte[] b, int i) {
+        int n = b.length;
+        if (i >= n) {
+            return -1;
+        }
+        if (b[i] == '"') {
+            int end = stringEnd(b, i + 1);
+            return end < 0 ? -1 : end + 1;
+        }
+        if (b[i] == '{' || b[i] == '[') {
+            int depth = 0;
+            for (; i < n; i++) {
+                byte c = b[i];
+                if (c == '"') {
+                    i = stringEnd(b, i + 1);
+                    if (i < 0) {
+                        return -1;
+                    }
+                } else if (c == '{' || c == '[') {
+                    depth++;
+                } else if ((c == '}' || c == ']') && --depth == 0) {
+                    return i + 1;
+                }
+            }
+            return -1;
+        }
+        while (i < n && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != ' ' && b[i] != '\n' && b[i] != '\r'
+                && b[i] != '\t') {
+            i++; // a number or a literal
+        }
+        return i;
     }
 
     /** The validation of an upload; for an envelope, its envelope form and the record it carries. */
