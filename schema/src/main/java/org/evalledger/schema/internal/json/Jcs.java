@@ -99,12 +99,14 @@ public final class Jcs {
             buf[len++] = (byte) c;
         }
 
+        @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) keeps each char's low byte: exact for ASCII
         void ascii(String s) {
             int n = s.length();
             room(n);
-            for (int i = 0; i < n; i++) {
-                buf[len++] = (byte) s.charAt(i);
-            }
+            // one copy rather than a loop: C2 predicated the loop's bounds on its profile, and the
+            // failing predicate threw away the compiled writer once per run (JFR: profile_predicate)
+            s.getBytes(0, n, buf, len);
+            len += n;
         }
 
         @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) keeps each char's low byte: exact for ASCII
