@@ -6,6 +6,7 @@ import org.evalledger.anomaly.AnomalyReport;
 import org.evalledger.anomaly.Population;
 import org.evalledger.core.EvaluationRecord;
 import org.evalledger.signing.Algorithm;
+import org.evalledger.signing.Envelope;
 import org.evalledger.signing.Role;
 import org.evalledger.signing.Signer;
 import org.evalledger.signing.SigningKey;
@@ -36,6 +37,8 @@ public class AuditBench {
     private Verifier verifier;
     private AnomalyDetector detector;
     private final Ed25519Floor floor = new Ed25519Floor();
+    /** The signature work inside one audit: the key decoded once, a message as long as an upload's PAE. */
+    private Ed25519Floor sameSignatureWork;
 
     @Setup
     public void setup() {
@@ -46,6 +49,7 @@ public class AuditBench {
         for (int i = 0; i < UPLOADS; i++) {
             envelopes[i] = signer.sign(Fixtures.record("org/upload-" + i, 7_000_000_000L, 0.3 + 0.4 * i / UPLOADS, 6, 1000 + i)).toJson();
         }
+        sameSignatureWork = new Ed25519Floor(Envelope.parse(envelopes[0]).pae().length);
         verifier = Verifier.of(TrustPolicy.builder().add(TrustedKey.of(lab.publicKey(), "Lab", Role.PRODUCER)).build());
         detector = AnomalyDetector.fit(Population.ofTable(Fixtures.table(1000, 6, 6)));
         detector.check(record); // fits the regressions this profile needs
@@ -91,6 +95,17 @@ public class AuditBench {
     @Threads(1)
     public boolean floorRawEd25519OneThread() {
         return floor.verify();
+    }
+
+    /**
+     * The signature work inside {@link #auditOneThread}: the key decoded once, as {@link Verifier}
+     * keeps its trusted keys, over a message as long as the uploads' PAE (the floor above signs 400
+     * bytes). The audit's own work is the difference; the issue's target stays against the floor above.
+     */
+    @Benchmark
+    @Threads(1)
+    public boolean signatureWorkOfAnAuditOneThread() {
+        return sameSignatureWork.verifyDecodedKey();
     }
 
     /** How the floor itself scales on this machine's cores: the ceiling for {@link #auditTwoThreads}. */
