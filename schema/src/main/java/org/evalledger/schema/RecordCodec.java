@@ -34,7 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RecordCodec {
     private static final RecordCodec STANDARD = new RecordCodec(ParseLimits.DEFAULT);
-    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /** The indenting mapper of {@link #write}, built on first use: reading, validating and digesting never need it. */
+    private static final class Pretty {
+        static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
 
     private final ParseLimits limits;
 
@@ -85,7 +89,7 @@ public final class RecordCodec {
     public byte[] write(EvaluationRecord record) {
         Objects.requireNonNull(record, "record");
         try {
-            return PRETTY.writeValueAsBytes(TreeMapper.toTree(record));
+            return Pretty.MAPPER.writeValueAsBytes(TreeMapper.toTree(record));
         } catch (JacksonException e) {
             throw new IllegalStateException("could not serialise a record tree; this is a bug: " + e.getOriginalMessage(), e);
         }
