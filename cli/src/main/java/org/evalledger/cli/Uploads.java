@@ -38,10 +38,7 @@ final class Uploads {
 
     /** A record is a JSON object without {@code payloadType}; anything else that is not JSON counts as a record (and fails). */
     static Kind kind(byte[] bytes) {
-        int i = 0;
-        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
-            i++;
-        }
+        int i = skipWhitespace(bytes, 0);
         if (i >= bytes.length || bytes[i] != '{') {
             return Kind.record;
         }
