@@ -48,16 +48,16 @@ final class ResidualCheck {
     /** Per set of modelled benchmarks a candidate has: the regression of each of them on the others (null where none fits). */
     private final Map<BitSet, @Nullable Fit[]> fits = new ConcurrentHashMap<>();
 
-    /**
-     * One fitted regression of j on predictors, in standardised units, with what leaving predictors
-     * out needs: the inverse of its weighted normal matrix at the final Huber weights and the weighted
-     * residual sum of squares; and the coefficients with predictors left out, by the set of their
-     * positions, as they are asked for (the same few outliers are masked in many candidates).
-     */
     /** The most sets of left-out predictors one fit keeps the coefficients of. */
     private static final int MAX_LEFT_OUT = 1024;
 
-    private record Fit(int j, int[] predictors, double[] coef, double median, double scale, int rows, double[] inverse, double rss,
+    /**
+     * One fitted regression of a benchmark on predictors, in standardised units, with what leaving
+     * predictors out needs: the inverse of its weighted normal matrix at the final Huber weights and
+     * the weighted residual sum of squares; and the coefficients with predictors left out, by the set
+     * of their positions, as they are asked for (the same few outliers are masked in many candidates).
+     */
+    private record Fit(int[] predictors, double[] coef, double median, double scale, double[] inverse, double rss,
             Map<Long, double[]> leftOut) {
         /**
          * The coefficients with the predictors at {@code out} (positions into coef) left out, and the
@@ -437,7 +437,7 @@ final class ResidualCheck {
             }
             s = sd(centred, r);
         }
-        return new Fit(j, p, coef, med, s > 0 ? s : 1e-9, r, inverse, rss, new ConcurrentHashMap<>());
+        return new Fit(p, coef, med, s > 0 ? s : 1e-9, inverse, rss, new ConcurrentHashMap<>());
     }
 
     private int count(int j, BitSet preds) {
