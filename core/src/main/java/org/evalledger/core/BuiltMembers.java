@@ -1,57 +1,196 @@
 package org.evalledger.core;
 
+import java.util.AbstractCollection;
 import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The members of a {@link JsonValue.JsonObject} that its {@link JsonValue.JsonObject.Builder}
- * filled and handed over: an unmodifiable view of a map that no one else holds, so the object
- * keeps it without a copy. Only this package can make one.
+ * filled and handed over: two arrays in insertion order that no one else holds, so the object keeps
+ * them without a copy. Unmodifiable; only this package can make one.
+ *
+ * <p>Most objects of a record have two to eight members, so a lookup compares the names one by one
+ * (no hashing of freshly parsed names, no map nodes). An object with more than {@link #SCAN_LIMIT}
+ * members also gets a hash index, so that neither lookups nor the builder's duplicate check grow
+ * quadratic on a large object.
  */
 final class BuiltMembers extends AbstractMap<String, JsonValue> {
-    private final Map<String, JsonValue> view;
+    /** Up to this many members, lookups scan the names; above it, a hash index answers them. */
+    static final int SCAN_LIMIT = 8;
 
-    BuiltMembers(LinkedHashMap<String, JsonValue> handedOver) {
-        this.view = Collections.unmodifiableMap(handedOver);
+    private final String[] names;
+    private final JsonValue[] values;
+    private final int size;
+    private final @Nullable Map<String, Integer> index;
+    private @Nullable Set<String> keySet;
+
+    private BuiltMembers(String[] names, JsonValue[] values, int size, @Nullable Map<String, Integer> index) {
+        this.names = names;
+        this.values = values;
+        this.size = size;
+        this.index = index;
     }
 
-    @Override
-    public Set<Entry<String, JsonValue>> entrySet() {
-        return view.entrySet();
-    }
-
-    @Override
-    public Set<String> keySet() {
-        return view.keySet();
-    }
-
-    @Override
-    public Collection<JsonValue> values() {
-        return view.values();
+    private int indexOf(Object key) {
+        if (index != null) {
+            Integer i = index.get(key);
+            return i == null ? -1 : i;
+        }
+        for (int i = 0; i < size; i++) {
+            if (names[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override
     public int size() {
-        return view.size();
+        return size;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return size == 0;
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return view.containsKey(key);
+        return indexOf(key) >= 0;
     }
 
     @Override
-    public JsonValue get(Object key) {
-        return view.get(key);
+    public @Nullable JsonValue get(Object key) {
+        int i = indexOf(key);
+        return i < 0 ? null : values[i];
     }
 
     @Override
     public void forEach(BiConsumer<? super String, ? super JsonValue> action) {
-        view.forEach(action);
+        Objects.requireNonNull(action, "action");
+        for (int i = 0; i < size; i++) {
+            action.accept(names[i], values[i]);
+        }
+    }
+
+    @Override
+    public Set<String> keySet() {
+        Set<String> k = keySet;
+        if (k == null) {
+            k = new AbstractSet<>() {
+                @Override public Iterator<String> iterator() { return new At<>(i -> names[i]); }
+                @Override public int size() { return size; }
+                @Override public boolean contains(Object o) { return containsKey(o); }
+                @Override public Object[] toArray() { return Arrays.copyOf(names, size, Object[].class); }
+                @SuppressWarnings("unchecked")
+                @Override public <T> T[] toArray(T[] a) {
+                    if (a.length < size) {
+                        return (T[]) Arrays.copyOf(names, size, a.getClass());
+                    }
+                    System.arraycopy(names, 0, a, 0, size);
+                    if (a.length > size) {
+                        a[size] = null;
+                    }
+                    return a;
+                }
+            };
+            keySet = k;
+        }
+        return k;
+    }
+
+    @Override
+    public Collection<JsonValue> values() {
+        return new AbstractCollection<>() {
+            @Override public Iterator<JsonValue> iterator() { return new At<>(i -> values[i]); }
+            @Override public int size() { return size; }
+        };
+    }
+
+    @Override
+    public Set<Entry<String, JsonValue>> entrySet() {
+        return new AbstractSet<>() {
+            @Override public Iterator<Entry<String, JsonValue>> iterator() {
+                return new At<>(i -> new SimpleImmutableEntry<>(names[i], values[i]));
+            }
+            @Override public int size() { return size; }
+        };
+    }
+
+    /** An iterator over the positions in insertion order; it cannot remove. */
+    private final class At<T> implements Iterator<T> {
+        private final java.util.function.IntFunction<T> at;
+        private int next;
+
+        At(java.util.function.IntFunction<T> at) {
+            this.at = at;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < size;
+        }
+
+        @Override
+        public T next() {
+            if (next >= size) {
+                throw new NoSuchElementException();
+            }
+            return at.apply(next++);
+        }
+    }
+
+    /** Fills the members of one object; {@link #build} hands them over. Not thread-safe. */
+    static final class Filling {
+        private String[] names = new String[SCAN_LIMIT];
+        private JsonValue[] values = new JsonValue[SCAN_LIMIT];
+        private int size;
+        private @Nullable Map<String, Integer> index;
+
+        boolean has(String name) {
+            if (index != null) {
+                return index.containsKey(name);
+            }
+            for (int i = 0; i < size; i++) {
+                if (names[i].equals(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Adds a member whose name is not in the object yet. */
+        void add(String name, JsonValue value) {
+            if (size == names.length) {
+                names = Arrays.copyOf(names, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            names[size] = name;
+            values[size] = value;
+            size++;
+            if (index != null) {
+                index.put(name, size - 1);
+            } else if (size > SCAN_LIMIT) {
+                Map<String, Integer> m = new HashMap<>(size * 4);
+                for (int i = 0; i < size; i++) {
+                    m.put(names[i], i);
+                }
+                index = m;
+            }
+        }
+
+        BuiltMembers build() {
+            return new BuiltMembers(names, values, size, index);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.evalledger.core;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,12 +32,12 @@ public sealed interface JsonValue {
          * thread-safe; each builder builds one object.
          */
         public static final class Builder {
-            private @Nullable LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
+            private BuiltMembers.@Nullable Filling members = new BuiltMembers.Filling();
 
             private Builder() {}
 
-            private LinkedHashMap<String, JsonValue> members() {
-                LinkedHashMap<String, JsonValue> m = members;
+            private BuiltMembers.Filling members() {
+                BuiltMembers.Filling m = members;
                 if (m == null) {
                     throw new IllegalStateException("this builder has built its object already; use a new one");
                 }
@@ -47,7 +46,7 @@ public sealed interface JsonValue {
 
             /** Whether a member of this name was put. */
             public boolean has(String name) {
-                return members().containsKey(name);
+                return members().has(name);
             }
 
             /**
@@ -59,15 +58,17 @@ public sealed interface JsonValue {
             public Builder put(String name, JsonValue value) {
                 Objects.requireNonNull(name, "name");
                 Objects.requireNonNull(value, () -> "object." + name + " must not be null");
-                if (members().putIfAbsent(name, value) != null) {
+                BuiltMembers.Filling m = members();
+                if (m.has(name)) {
                     throw new IllegalArgumentException("object already has a member named \"" + name + "\"");
                 }
+                m.add(name, value);
                 return this;
             }
 
             /** The object; the builder cannot be used after this. */
             public JsonObject build() {
-                JsonObject o = new JsonObject(new BuiltMembers(members()));
+                JsonObject o = new JsonObject(members().build());
                 members = null;
                 return o;
             }
