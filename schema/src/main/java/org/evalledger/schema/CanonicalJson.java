@@ -1,6 +1,5 @@
 package org.evalledger.schema;
 
-import java.util.Arrays;
 import java.util.Objects;
 import org.evalledger.schema.internal.Documents;
 import org.evalledger.schema.internal.SemanticRules;
@@ -37,7 +36,8 @@ public final class CanonicalJson {
      * @throws RecordFormatException when the bytes are not strict JSON
      */
     public static boolean isCanonical(byte[] json) {
-        return Arrays.equals(json, canonicalize(json));
+        Objects.requireNonNull(json, "json");
+        return Documents.readDocument(json, ParseLimits.DEFAULT).canonical(); // noted while reading, as StrictJson.read does
     }
 
     /** {@code "sha256:" + hex(SHA-256(bytes))}; pass canonical bytes to get a content digest. */

@@ -11,6 +11,7 @@ import org.evalledger.schema.internal.Documents;
 import org.evalledger.schema.internal.SchemaCheck;
 import org.evalledger.schema.internal.SemanticRules;
 import org.evalledger.schema.internal.TreeMapper;
+import org.evalledger.schema.internal.json.Jcs;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -70,7 +71,7 @@ public final class RecordValidator {
         } catch (RecordFormatException e) {
             return new ValidationReport(e.issues(), null, null);
         }
-        return validate(root, () -> Documents.parse(json, limits));
+        return validate(root, () -> Documents.parse(json, limits), null);
     }
 
     /**
@@ -83,7 +84,22 @@ public final class RecordValidator {
      */
     public ValidationReport validate(JsonValue document) {
         Objects.requireNonNull(document, "document");
-        return validate(document, () -> TreeMapper.toCanonicalTree(document));
+        return validate(document, () -> TreeMapper.toCanonicalTree(document), null);
+    }
+
+    /**
+     * Validates a document read with {@link StrictJson#read} (or one of its members), exactly as
+     * {@link #validate(JsonValue)} validates its value: the same issues, record and digest. When
+     * the document's bytes were canonical and the record maps back to the same value, the digest
+     * is taken from those bytes rather than from writing the record out again.
+     *
+     * @param document a document read strictly
+     * @return the report
+     */
+    public ValidationReport validate(StrictJson.Document document) {
+        Objects.requireNonNull(document, "document");
+        JsonValue value = document.value();
+        return validate(value, () -> TreeMapper.toCanonicalTree(value), document);
     }
 
     /**
@@ -92,15 +108,17 @@ public final class RecordValidator {
      */
     public ValidationReport validate(EvaluationRecord record) {
         Objects.requireNonNull(record, "record");
-        return validate(TreeMapper.toValue(record), () -> TreeMapper.toTree(record));
+        return validate(TreeMapper.toValue(record), () -> TreeMapper.toTree(record), null);
     }
 
     /**
      * @param root the document
      * @param tree the Jackson tree of the same document that networknt reports issues on, built only
      *     when the fast path does not find the document conforming (see {@link SchemaCheck#check})
+     * @param read the document as read, whose canonical bytes (if it had them) give the digest when
+     *     the record's own value equals {@code root}; null when there is none
      */
-    private ValidationReport validate(JsonValue root, Supplier<JsonNode> tree) {
+    private ValidationReport validate(JsonValue root, Supplier<JsonNode> tree, StrictJson.@Nullable Document read) {
         List<Issue> issues = new ArrayList<>(SchemaCheck.check(root, tree));
         if (!issues.isEmpty()) {
             return new ValidationReport(issues, null, null);
@@ -119,7 +137,11 @@ public final class RecordValidator {
             return new ValidationReport(issues, null, null);
         }
         SemanticRules.check(record, clock.instant(), issues);
-        @Nullable String digest = RecordCodec.standard().digest(record);
+        // The digest covers JCS(the record's value). When the bytes read were canonical and the
+        // record's value equals the value read, those bytes are that JCS form: hash them directly.
+        JsonValue asValue = TreeMapper.toValue(record);
+        @Nullable String fromBytes = read == null || !asValue.equals(root) ? null : read.canonicalDigest();
+        String digest = fromBytes != null ? fromBytes : CanonicalJson.digestOf(Jcs.canonicalize(asValue));
         return new ValidationReport(issues, record, digest);
     }
 }

@@ -1,12 +1,14 @@
 package org.evalledger.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.evalledger.core.JsonValue;
@@ -29,6 +31,36 @@ class ParsedValidationTest {
         assertEquals(fromBytes.issues(), fromValue.issues(), what);
         assertEquals(fromBytes.record(), fromValue.record(), what);
         assertEquals(fromBytes.digest(), fromValue.digest(), what);
+
+        // read with StrictJson.read: as given, as its canonical bytes, and as a member of a canonical object
+        byte[] canonical = StrictJson.canonical(value);
+        String wrapped = "{\"a\":\"\u00e9\u20ac\ud83d\ude00\",\"predicate\":" + new String(canonical, StandardCharsets.UTF_8) + ",\"z\":[]}";
+        StrictJson.Document asGiven = StrictJson.read(document, ParseLimits.DEFAULT);
+        StrictJson.Document asCanonical = StrictJson.read(canonical, ParseLimits.DEFAULT);
+        StrictJson.Document outer = StrictJson.read(wrapped.getBytes(StandardCharsets.UTF_8), ParseLimits.DEFAULT);
+        assertEquals(Arrays.equals(document, canonical), asGiven.canonical(), what);
+        assertTrue(asCanonical.canonical(), what);
+        assertTrue(outer.canonical(), what);
+        StrictJson.Document member = outer.member("predicate").orElseThrow();
+        assertEquals(StrictJson.parse(canonical, ParseLimits.DEFAULT), member.value()); // -0 reads back as 0
+        assertEquals(CanonicalJson.digestOf(canonical), member.canonicalDigest(), "the member's bytes are cut out exactly");
+        for (StrictJson.Document read : List.of(asGiven, asCanonical, member)) {
+            ValidationReport fromRead = V.validate(read);
+            assertEquals(fromBytes.issues(), fromRead.issues(), what);
+            assertEquals(fromBytes.record(), fromRead.record(), what);
+            assertEquals(fromBytes.digest(), fromRead.digest(), what);
+        }
+    }
+
+    @Test
+    void onlyACanonicalRootObjectHasMemberDocuments() {
+        byte[] spaced = "{\"a\": 1}".getBytes(StandardCharsets.UTF_8);
+        assertTrue(StrictJson.read(spaced, ParseLimits.DEFAULT).member("a").isEmpty(), "not canonical");
+        StrictJson.Document doc = StrictJson.read("{\"a\":{\"b\":2}}".getBytes(StandardCharsets.UTF_8), ParseLimits.DEFAULT);
+        assertTrue(doc.member("b").isEmpty(), "no such member");
+        assertTrue(doc.member("a").orElseThrow().member("b").isEmpty(), "only the root object's members are located");
+        assertTrue(StrictJson.read("[1]".getBytes(StandardCharsets.UTF_8), ParseLimits.DEFAULT).member("a").isEmpty());
+        assertEquals(null, StrictJson.read(spaced, ParseLimits.DEFAULT).canonicalDigest());
     }
 
     @Test

@@ -80,6 +80,22 @@ class RecordPropertiesTest {
         assertArrayEquals(canonical, CanonicalJson.canonicalize(CODEC.write(record)));
     }
 
+    @Property(tries = 200)
+    void validatingTheCanonicalBytesAsReadGivesTheRecordAndItsDigest(@ForAll("records") EvaluationRecord record) {
+        // the validator takes the digest from canonical bytes it has read when the record maps back to them
+        byte[] canonical = CODEC.canonical(record);
+        StrictJson.Document read = StrictJson.read(canonical, ParseLimits.DEFAULT);
+        assertTrue(read.canonical());
+        RecordValidator validator = RecordValidator.standard()
+                .withClock(java.time.Clock.fixed(java.time.Instant.parse("2100-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+        ValidationReport report = validator.validate(read);
+        ValidationReport fromValue = validator.validate(read.value());
+        assertEquals(fromValue.issues(), report.issues());
+        assertEquals(fromValue.record(), report.record());
+        assertEquals(fromValue.digest(), report.digest());
+        report.record().ifPresent(r -> assertEquals(CODEC.digest(r), report.digest().orElseThrow()));
+    }
+
     @Property(tries = 100)
     void digestIgnoresMemberOrder(@ForAll("records") EvaluationRecord record, @ForAll long seed) {
         JsonNode shuffled = shuffle(MAPPER.readTree(CODEC.write(record)), new Random(seed));

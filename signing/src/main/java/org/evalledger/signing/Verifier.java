@@ -1,17 +1,15 @@
 package org.evalledger.signing;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.evalledger.core.EvaluationRecord;
@@ -144,46 +142,44 @@ public final class Verifier {
             matches.add(m);
         }
 
-        // --- the verified payload bytes, parsed strictly
+        // --- the verified payload bytes, parsed strictly; the reader notes whether they are canonical
         byte[] payload = envelope.payloadBytes(); // read only
         List<String> warnings = new ArrayList<>();
-        JsonValue statement;
+        StrictJson.Document document;
         try {
-            statement = StrictJson.parse(payload, new ParseLimits(maxBytes, ParseLimits.DEFAULT.maxStringChars()));
+            document = StrictJson.read(payload, new ParseLimits(maxBytes, ParseLimits.DEFAULT.maxStringChars()));
         } catch (RecordFormatException e) {
             return Verification.invalid(Reason.PAYLOAD_JSON, "the payload is not strict JSON: " + e.getMessage(), List.of());
         }
-        // The canonical check comes first in the decision order. Writing the whole Statement again
-        // costs about as much as parsing it, so a valid record's upload proves it another way (below) and
-        // the full check runs only when that proof fails or a later rule is about to reject.
-        if (!(statement instanceof JsonValue.JsonObject st)
-                || !st.members().keySet().equals(Set.of("_type", "subject", "predicateType", "predicate"))) {
-            return firstRejection(payload, statement, Verification.invalid(Reason.STATEMENT_SHAPE,
-                    "the payload must be an in-toto Statement with exactly _type, subject, predicateType and predicate", List.of()));
-        }
-        Map<String, JsonValue> m = st.members();
-        if (!new JsonValue.JsonString(Statements.STATEMENT_TYPE).equals(m.get("_type"))) {
-            return firstRejection(payload, statement, Verification.invalid(Reason.STATEMENT_TYPE,
-                    "_type must be \"" + Statements.STATEMENT_TYPE + "\"", List.of()));
-        }
-        if (!new JsonValue.JsonString(EvaluationRecord.SCHEMA_V1).equals(m.get("predicateType"))) {
-            return firstRejection(payload, statement, Verification.invalid(Reason.PREDICATE_TYPE,
-                    "predicateType must be \"" + EvaluationRecord.SCHEMA_V1 + "\"", List.of()));
-        }
-        // validated as its canonical form (what the digest covers), from the tree already parsed
-        ValidationReport report = RecordValidator.standard().withClock(Clock.fixed(at, ZoneOffset.UTC))
-                .validate(m.get("predicate"));
-        if (!report.valid() || report.record().isEmpty()) {
-            return firstRejection(payload, statement, Verification.invalid(Reason.RECORD_INVALID, "the predicate is not a valid record: "
-                    + report.errors().stream().map(Issue::toString).limit(5).toList(), List.of()).withValidation(report));
-        }
-        boolean canonical = provenCanonical(payload, m, report.digest().orElseThrow())
-                || Arrays.equals(payload, StrictJson.canonical(statement));
-        if (!canonical) {
+        // the canonical check comes first in the decision order
+        if (!document.canonical()) {
             if (strict) {
                 return NOT_CANONICAL;
             }
             warnings.add(Reason.PAYLOAD_NOT_CANONICAL.code() + ": the payload is not in RFC 8785 canonical form");
+        }
+        JsonValue statement = document.value();
+        if (!(statement instanceof JsonValue.JsonObject st)
+                || !st.members().keySet().equals(Set.of("_type", "subject", "predicateType", "predicate"))) {
+            return Verification.invalid(Reason.STATEMENT_SHAPE,
+                    "the payload must be an in-toto Statement with exactly _type, subject, predicateType and predicate", List.of());
+        }
+        Map<String, JsonValue> m = st.members();
+        if (!new JsonValue.JsonString(Statements.STATEMENT_TYPE).equals(m.get("_type"))) {
+            return Verification.invalid(Reason.STATEMENT_TYPE, "_type must be \"" + Statements.STATEMENT_TYPE + "\"", List.of());
+        }
+        if (!new JsonValue.JsonString(EvaluationRecord.SCHEMA_V1).equals(m.get("predicateType"))) {
+            return Verification.invalid(Reason.PREDICATE_TYPE, "predicateType must be \"" + EvaluationRecord.SCHEMA_V1 + "\"",
+                    List.of());
+        }
+        // validated as its canonical form (what the digest covers), from the tree already parsed;
+        // a canonical payload's predicate bytes are the record's canonical form, which gives its digest
+        RecordValidator validator = RecordValidator.standard().withClock(Clock.fixed(at, ZoneOffset.UTC));
+        Optional<StrictJson.Document> predicate = document.member("predicate");
+        ValidationReport report = predicate.isPresent() ? validator.validate(predicate.get()) : validator.validate(m.get("predicate"));
+        if (!report.valid() || report.record().isEmpty()) {
+            return Verification.invalid(Reason.RECORD_INVALID, "the predicate is not a valid record: "
+                    + report.errors().stream().map(Issue::toString).limit(5).toList(), List.of()).withValidation(report);
         }
         report.warnings().forEach(w -> warnings.add(w.toString()));
         EvaluationRecord record = report.record().get();
@@ -197,42 +193,6 @@ public final class Verifier {
                     .withValidation(report);
         }
         return decide(matches, envelope, record, digest, at, warnings).withValidation(report);
-    }
-
-    /** A later rule's rejection, unless strict mode must reject a non-canonical payload first. */
-    private Verification firstRejection(byte[] payload, JsonValue statement, Verification later) {
-        return strict && !Arrays.equals(payload, StrictJson.canonical(statement)) ? NOT_CANONICAL : later;
-    }
-
-    /**
-     * Whether the payload is provably the JCS form of the Statement without writing it again: the
-     * canonical Statement is {@code {"_type":T,"predicate":P,"predicateType":Y,"subject":S}} (its
-     * members in canonical order) with each part in canonical form. When the payload is exactly
-     * that with T, Y, S written canonically and the bytes between hash to the record's digest (the
-     * SHA-256 of the record's canonical form), those bytes are the record's canonical form, which
-     * reads back as the predicate and is therefore JCS(predicate). Any doubt returns false, and the
-     * caller writes the Statement out to compare.
-     */
-    private static boolean provenCanonical(byte[] payload, Map<String, JsonValue> m, String recordDigest) {
-        byte[] head = concat("{\"_type\":", StrictJson.canonical(m.get("_type")), ",\"predicate\":");
-        byte[] tail = concat(",\"predicateType\":", StrictJson.canonical(m.get("predicateType")), ",\"subject\":",
-                StrictJson.canonical(m.get("subject")), "}");
-        int middle = payload.length - head.length - tail.length;
-        if (middle <= 0
-                || !Arrays.equals(payload, 0, head.length, head, 0, head.length)
-                || !Arrays.equals(payload, payload.length - tail.length, payload.length, tail, 0, tail.length)) {
-            return false;
-        }
-        return recordDigest.equals("sha256:" + HexFormat.of().formatHex(Crypto.sha256(payload, head.length, middle)));
-    }
-
-    private static byte[] concat(Object... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-        for (Object part : parts) {
-            byte[] b = part instanceof byte[] bytes ? bytes : ((String) part).getBytes(StandardCharsets.UTF_8);
-            out.write(b, 0, b.length);
-        }
-        return out.toByteArray();
     }
 
     private static Set<String> canonicalSet(List<JsonValue> values) {

@@ -34,6 +34,16 @@ public final class Documents {
         return strictly(() -> StrictJsonReader.readValue(bytes, limits.maxDocumentBytes(), limits.maxStringChars()));
     }
 
+    /**
+     * Parses untrusted bytes strictly into core values, as {@link #parseValue} does, and also says
+     * whether the bytes are their own RFC 8785 form and where the root object's members lie.
+     *
+     * @throws RecordFormatException with an {@code EL-PARSE-*} code for anything that is not strict JSON
+     */
+    public static StrictJsonReader.Read readDocument(byte[] bytes, ParseLimits limits) {
+        return strictly(() -> StrictJsonReader.readDocument(bytes, limits.maxDocumentBytes(), limits.maxStringChars()));
+    }
+
     /** Runs a reader, turning its failures into our issues. */
     private static <T> T strictly(Supplier<T> reader) {
         try {

@@ -137,8 +137,15 @@ public final class SemanticRules {
 
     /** Lower-case hex SHA-256. */
     public static String sha256Hex(byte[] bytes) {
+        return sha256Hex(bytes, 0, bytes.length);
+    }
+
+    /** Lower-case hex SHA-256 of {@code bytes[offset, offset + length)}. */
+    public static String sha256Hex(byte[] bytes, int offset, int length) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(bytes, offset, length);
+            return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

@@ -27,6 +27,15 @@ public final class StrictJsonReader<V, O, A> {
     private final char[] text;
     private final int maxStringChars;
     private int pos;
+    /**
+     * Whether every token so far is written as RFC 8785 writes it (no whitespace, members in
+     * canonical order, strings escaped as JSON.stringify escapes them, numbers in their shortest
+     * ECMAScript form): when it is still true at the end, the document's bytes are exactly the JCS
+     * form of the value read, with no second writing to compare.
+     */
+    private boolean canonical = true;
+    /** The root object's members (name, start and end of the value in chars), when the root is an object. */
+    private final java.util.List<Object[]> rootMembers = new java.util.ArrayList<>();
 
     private StrictJsonReader(TreeBuilder<V, O, A> tree, char[] text, int maxStringChars) {
         this.tree = tree;
@@ -57,21 +66,82 @@ public final class StrictJsonReader<V, O, A> {
         return read(TreeBuilder.CORE, document, maxDocumentBytes, maxStringChars);
     }
 
+    /**
+     * A document read into core values, with whether its bytes are its RFC 8785 form.
+     *
+     * @param value the value read
+     * @param canonical whether the bytes are exactly {@code Jcs.canonicalize(value)}
+     * @param rootMembers when the value is an object: each member's name and the byte offsets
+     *     {@code [start, end)} of its value in the document, in document order; empty otherwise
+     */
+    public record Read(JsonValue value, boolean canonical, java.util.List<Span> rootMembers) {}
+
+    /** Where a member's value lies in a document's bytes. @param name the member @param start first byte @param end after the last */
+    public record Span(String name, int start, int end) {}
+
+    /**
+     * Parses one document into core values exactly as {@link #readValue} does, and also reports
+     * whether its bytes are its canonical form and where the root object's members lie.
+     *
+     * @throws JsonReadException for anything that is not strict JSON
+     */
+    public static Read readDocument(byte[] document, long maxDocumentBytes, int maxStringChars) {
+        StrictJsonReader<JsonValue, JsonValue.JsonObject.Builder, java.util.List<JsonValue>> r =
+                reader(TreeBuilder.CORE, document, maxDocumentBytes, maxStringChars);
+        JsonValue value = r.document();
+        java.util.List<Span> spans = new java.util.ArrayList<>(r.rootMembers.size());
+        boolean ascii = r.text.length == document.length; // decoding kept one char per byte
+        int chars = 0;
+        int bytes = 0;
+        for (Object[] m : r.rootMembers) {
+            int start = (int) m[1];
+            int end = (int) m[2];
+            if (!ascii) { // char offsets to byte offsets, counting forward
+                bytes += utf8Length(r.text, chars, start);
+                int startByte = bytes;
+                bytes += utf8Length(r.text, start, end);
+                chars = end;
+                start = startByte;
+                end = bytes;
+            }
+            spans.add(new Span((String) m[0], start, end));
+        }
+        return new Read(value, r.canonical, java.util.List.copyOf(spans));
+    }
+
+    /** The UTF-8 length of text[from, to), whose surrogates come in pairs (the reader rejects others). */
+    private static int utf8Length(char[] text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 2 : Character.isLowSurrogate(c) ? 2 : 3;
+        }
+        return n;
+    }
+
     private static <V, O, A> V read(TreeBuilder<V, O, A> tree, byte[] document, long maxDocumentBytes, int maxStringChars) {
+        return reader(tree, document, maxDocumentBytes, maxStringChars).document();
+    }
+
+    private static <V, O, A> StrictJsonReader<V, O, A> reader(TreeBuilder<V, O, A> tree, byte[] document, long maxDocumentBytes,
+            int maxStringChars) {
         if (document.length > maxDocumentBytes) {
             throw new JsonReadException("EL-PARSE-TOO-LARGE", maxDocumentBytes, 1, 1,
                     "the document has " + document.length + " bytes, more than the limit of " + maxDocumentBytes);
         }
         checkBom(document);
-        StrictJsonReader<V, O, A> r = new StrictJsonReader<>(tree, decode(document), maxStringChars);
-        r.skipWhitespace();
-        if (r.pos >= r.text.length) {
-            throw r.fail("EL-PARSE-SYNTAX", "the document is empty; expected a JSON value");
+        return new StrictJsonReader<>(tree, decode(document), maxStringChars);
+    }
+
+    private V document() {
+        skipWhitespace();
+        if (pos >= text.length) {
+            throw fail("EL-PARSE-SYNTAX", "the document is empty; expected a JSON value");
         }
-        V root = r.value(0);
-        r.skipWhitespace();
-        if (r.pos < r.text.length) {
-            throw r.fail("EL-PARSE-TRAILING", "content follows the end of the JSON document");
+        V root = value(0);
+        skipWhitespace();
+        if (pos < text.length) {
+            throw fail("EL-PARSE-TRAILING", "content follows the end of the JSON document");
         }
         return root;
     }
@@ -182,6 +252,7 @@ public final class StrictJsonReader<V, O, A> {
         depthCheck(depth);
         pos++; // {
         O node = tree.newObject();
+        String previous = null;
         skipWhitespace();
         if (peek() == '}') {
             pos++;
@@ -198,10 +269,18 @@ public final class StrictJsonReader<V, O, A> {
                 pos = nameAt;
                 throw fail("EL-PARSE-DUPLICATE-KEY", "the member name \"" + shorten(name) + "\" appears twice in one object");
             }
+            if (canonical && previous != null && previous.compareTo(name) >= 0) {
+                canonical = false; // RFC 8785 orders members by the UTF-16 code units of their names
+            }
+            previous = name;
             skipWhitespace();
             expect(':', "expected ':' after a member name");
             skipWhitespace();
+            int valueAt = pos;
             tree.put(node, name, value(depth));
+            if (depth == 1) {
+                rootMembers.add(new Object[] {name, valueAt, pos});
+            }
             skipWhitespace();
             char c = peek();
             if (c == ',') {
@@ -302,7 +381,10 @@ public final class StrictJsonReader<V, O, A> {
             switch (e) {
                 case '"' -> sb.append('"');
                 case '\\' -> sb.append('\\');
-                case '/' -> sb.append('/');
+                case '/' -> {
+                    sb.append('/');
+                    canonical = false; // JCS writes '/' as itself
+                }
                 case 'b' -> sb.append('\b');
                 case 'f' -> sb.append('\f');
                 case 'n' -> sb.append('\n');
@@ -313,12 +395,19 @@ public final class StrictJsonReader<V, O, A> {
                         throw fail("EL-PARSE-SYNTAX", "a \\u escape needs four hex digits");
                     }
                     int v = 0;
+                    boolean lowerHex = true;
                     for (int k = 1; k <= 4; k++) {
-                        int d = Character.digit(text[pos + k], 16);
-                        if (d < 0 || text[pos + k] > 'f') {
+                        char h = text[pos + k];
+                        int d = Character.digit(h, 16);
+                        if (d < 0 || h > 'f') {
                             throw fail("EL-PARSE-SYNTAX", "a \\u escape needs four hex digits");
                         }
+                        lowerHex &= h <= '9' || h >= 'a';
                         v = v * 16 + d;
+                    }
+                    // JCS writes a six-character escape (lower-case hex) only for a control character without a short one
+                    if (!lowerHex || v >= 0x20 || v == '\b' || v == '\f' || v == '\n' || v == '\r' || v == '\t') {
+                        canonical = false;
                     }
                     sb.append((char) v);
                     pos += 4;
@@ -396,6 +485,7 @@ public final class StrictJsonReader<V, O, A> {
         if (!integral) {
             double fast = exactQuotient(text, start, pos);
             if (!Double.isNaN(fast)) {
+                checkCanonical(fast, start);
                 return tree.number(fast);
             }
         }
@@ -403,6 +493,9 @@ public final class StrictJsonReader<V, O, A> {
         if (integral && literal.length() <= 19) {
             try {
                 long v = Long.parseLong(literal);
+                if (canonical && (v == 0 ? literal.length() != 1 : v <= -(1L << 53) || v >= 1L << 53)) {
+                    checkCanonical(v, start); // an integer below 2^53 is canonical as the grammar let it through, but not -0
+                }
                 return tree.integer(v);
             } catch (NumberFormatException e) {
                 // beyond long: read as a double below
@@ -417,7 +510,27 @@ public final class StrictJsonReader<V, O, A> {
             pos = start;
             throw fail("EL-PARSE-NUMBER-RANGE", "the number " + shorten(literal) + " is too small for a 64-bit double (it would be 0)");
         }
+        checkCanonical(d, start);
         return tree.number(d);
+    }
+
+    /** Clears {@link #canonical} unless the number text at [start, pos) is exactly JCS's text of the value. */
+    private void checkCanonical(double value, int start) {
+        if (!canonical) {
+            return;
+        }
+        String jcs = Jcs.formatNumber(value);
+        int n = jcs.length();
+        if (n != pos - start) {
+            canonical = false;
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            if (text[start + i] != jcs.charAt(i)) {
+                canonical = false;
+                return;
+            }
+        }
     }
 
     /** 10^0 .. 10^22: every one is a double exactly. */
@@ -535,6 +648,7 @@ public final class StrictJsonReader<V, O, A> {
             char c = text[pos];
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
                 pos++;
+                canonical = false; // JCS writes no whitespace between tokens
             } else {
                 return;
             }
