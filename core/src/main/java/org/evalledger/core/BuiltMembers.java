@@ -19,35 +19,44 @@ import org.jspecify.annotations.Nullable;
  * filled and handed over: two arrays in insertion order that no one else holds, so the object keeps
  * them without a copy. Unmodifiable; only this package can make one.
  *
- * <p>Most objects of a record have two to eight members, so a lookup compares the names one by one
- * (no hashing of freshly parsed names, no map nodes). An object with more than {@link #SCAN_LIMIT}
- * members also gets a hash index, so that neither lookups nor the builder's duplicate check grow
- * quadratic on a large object.
+ * <p>Most objects of a record have two to eight members, so a lookup scans the names' hash codes
+ * (kept beside them; a schema check looks up every property the schema knows, most of them absent)
+ * and compares a name only when its hash matches: no map nodes. An object with more than
+ * {@link #SCAN_LIMIT} members also gets a hash index, so that neither lookups nor the builder's
+ * duplicate check grow quadratic on a large object.
  */
 final class BuiltMembers extends AbstractMap<String, JsonValue> {
     /** Up to this many members, lookups scan the names; above it, a hash index answers them. */
     static final int SCAN_LIMIT = 8;
 
     private final String[] names;
+    private final int[] hashes;
     private final JsonValue[] values;
     private final int size;
     private final @Nullable Map<String, Integer> index;
     private @Nullable Set<String> keySet;
 
-    private BuiltMembers(String[] names, JsonValue[] values, int size, @Nullable Map<String, Integer> index) {
+    private BuiltMembers(String[] names, int[] hashes, JsonValue[] values, int size, @Nullable Map<String, Integer> index) {
         this.names = names;
+        this.hashes = hashes;
         this.values = values;
         this.size = size;
         this.index = index;
     }
 
-    private int indexOf(Object key) {
+    private int indexOf(@Nullable Object key) {
         if (index != null) {
             Integer i = index.get(key);
             return i == null ? -1 : i;
         }
+        return key instanceof String name ? scan(names, hashes, size, name) : -1;
+    }
+
+    /** The position of the name among the first {@code size}, comparing hash codes first; -1 when absent. */
+    private static int scan(String[] names, int[] hashes, int size, String name) {
+        int h = name.hashCode();
         for (int i = 0; i < size; i++) {
-            if (names[i].equals(key)) {
+            if (hashes[i] == h && names[i].equals(name)) {
                 return i;
             }
         }
@@ -153,29 +162,24 @@ final class BuiltMembers extends AbstractMap<String, JsonValue> {
     /** Fills the members of one object; {@link #build} hands them over. Not thread-safe. */
     static final class Filling {
         private String[] names = new String[SCAN_LIMIT];
+        private int[] hashes = new int[SCAN_LIMIT];
         private JsonValue[] values = new JsonValue[SCAN_LIMIT];
         private int size;
         private @Nullable Map<String, Integer> index;
 
         boolean has(String name) {
-            if (index != null) {
-                return index.containsKey(name);
-            }
-            for (int i = 0; i < size; i++) {
-                if (names[i].equals(name)) {
-                    return true;
-                }
-            }
-            return false;
+            return index != null ? index.containsKey(name) : scan(names, hashes, size, name) >= 0;
         }
 
         /** Adds a member whose name is not in the object yet. */
         void add(String name, JsonValue value) {
             if (size == names.length) {
                 names = Arrays.copyOf(names, size * 2);
+                hashes = Arrays.copyOf(hashes, size * 2);
                 values = Arrays.copyOf(values, size * 2);
             }
             names[size] = name;
+            hashes[size] = name.hashCode();
             values[size] = value;
             size++;
             if (index != null) {
@@ -190,7 +194,7 @@ final class BuiltMembers extends AbstractMap<String, JsonValue> {
         }
 
         BuiltMembers build() {
-            return new BuiltMembers(names, values, size, index);
+            return new BuiltMembers(names, hashes, values, size, index);
         }
     }
 }
