@@ -84,6 +84,35 @@ class BuiltObjectPropertiesTest {
         assertEquals(List.copyOf(expected.keySet()), List.of(built.keySet().toArray()));
     }
 
+    @Property(tries = 400)
+    void twoBuiltObjectsAreEqualExactlyWhenTheirMembersAreWhateverTheirOrder(@ForAll("names") List<String> names, @ForAll long seed,
+            @ForAll boolean changeOne) {
+        List<String> distinct = names.stream().distinct().toList();
+        List<String> shuffled = new ArrayList<>(distinct);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+        JsonValue.JsonObject.Builder a = JsonValue.JsonObject.builder();
+        JsonValue.JsonObject.Builder b = JsonValue.JsonObject.builder();
+        distinct.forEach(n -> a.put(n, new JsonValue.JsonString(n)));
+        String changed = changeOne && !shuffled.isEmpty() ? shuffled.get(0) : null;
+        shuffled.forEach(n -> b.put(n, new JsonValue.JsonString(n.equals(changed) ? n + "!" : n)));
+        Map<String, JsonValue> x = a.build().members();
+        Map<String, JsonValue> y = b.build().members();
+        Map<String, JsonValue> expectedX = new LinkedHashMap<>(x);
+        Map<String, JsonValue> expectedY = new LinkedHashMap<>(y);
+        assertEquals(expectedX.equals(expectedY), x.equals(y));
+        assertEquals(expectedY.equals(expectedX), y.equals(x));
+        assertEquals(changed == null, x.equals(y));
+        if (x.equals(y)) {
+            assertEquals(x.hashCode(), y.hashCode());
+        }
+        // one member fewer is never equal
+        if (!distinct.isEmpty()) {
+            JsonValue.JsonObject.Builder c = JsonValue.JsonObject.builder();
+            distinct.subList(1, distinct.size()).forEach(n -> c.put(n, new JsonValue.JsonString(n)));
+            assertFalse(x.equals(c.build().members()));
+        }
+    }
+
     @Property(tries = 100)
     void aBuiltObjectCannotBeChanged(@ForAll("names") List<String> names) {
         JsonValue.JsonObject.Builder b = JsonValue.JsonObject.builder();
