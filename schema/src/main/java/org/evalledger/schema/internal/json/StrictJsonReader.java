@@ -27,20 +27,25 @@ public final class StrictJsonReader<V, O, A> {
     private final char[] text;
     private final int maxStringChars;
     private int pos;
+    /** Whether this reader notes canonical form and the root members ({@link #readDocument}); the others skip that work. */
+    private final boolean noting;
     /**
-     * Whether every token so far is written as RFC 8785 writes it (no whitespace, members in
-     * canonical order, strings escaped as JSON.stringify escapes them, numbers in their shortest
-     * ECMAScript form): when it is still true at the end, the document's bytes are exactly the JCS
-     * form of the value read, with no second writing to compare.
+     * While noting: whether every token so far is written as RFC 8785 writes it (no whitespace,
+     * members in canonical order, strings escaped as JSON.stringify escapes them, numbers in their
+     * shortest ECMAScript form). When it is still true at the end, the document's bytes are exactly
+     * the JCS form of the value read, with no second writing to compare. Starts false when not noting,
+     * so that no check runs.
      */
-    private boolean canonical = true;
-    /** The root object's members (name, start and end of the value in chars), when the root is an object. */
-    private final java.util.List<Object[]> rootMembers = new java.util.ArrayList<>();
+    private boolean canonical;
+    /** While noting: the root object's members, the offsets of their values in chars. */
+    private final java.util.List<Span> rootMembers = new java.util.ArrayList<>();
 
-    private StrictJsonReader(TreeBuilder<V, O, A> tree, char[] text, int maxStringChars) {
+    private StrictJsonReader(TreeBuilder<V, O, A> tree, char[] text, int maxStringChars, boolean noting) {
         this.tree = tree;
         this.text = text;
         this.maxStringChars = maxStringChars;
+        this.noting = noting;
+        this.canonical = noting;
     }
 
     /**
@@ -87,24 +92,20 @@ public final class StrictJsonReader<V, O, A> {
      */
     public static Read readDocument(byte[] document, long maxDocumentBytes, int maxStringChars) {
         StrictJsonReader<JsonValue, JsonValue.JsonObject.Builder, java.util.List<JsonValue>> r =
-                reader(TreeBuilder.CORE, document, maxDocumentBytes, maxStringChars);
+                reader(TreeBuilder.CORE, document, maxDocumentBytes, maxStringChars, true);
         JsonValue value = r.document();
+        if (r.text.length == document.length) { // decoding kept one char per byte: the offsets are byte offsets
+            return new Read(value, r.canonical, java.util.List.copyOf(r.rootMembers));
+        }
         java.util.List<Span> spans = new java.util.ArrayList<>(r.rootMembers.size());
-        boolean ascii = r.text.length == document.length; // decoding kept one char per byte
         int chars = 0;
         int bytes = 0;
-        for (Object[] m : r.rootMembers) {
-            int start = (int) m[1];
-            int end = (int) m[2];
-            if (!ascii) { // char offsets to byte offsets, counting forward
-                bytes += utf8Length(r.text, chars, start);
-                int startByte = bytes;
-                bytes += utf8Length(r.text, start, end);
-                chars = end;
-                start = startByte;
-                end = bytes;
-            }
-            spans.add(new Span((String) m[0], start, end));
+        for (Span m : r.rootMembers) { // char offsets to byte offsets, counting forward
+            bytes += utf8Length(r.text, chars, m.start());
+            int start = bytes;
+            bytes += utf8Length(r.text, m.start(), m.end());
+            chars = m.end();
+            spans.add(new Span(m.name(), start, bytes));
         }
         return new Read(value, r.canonical, java.util.List.copyOf(spans));
     }
@@ -114,23 +115,23 @@ public final class StrictJsonReader<V, O, A> {
         int n = 0;
         for (int i = from; i < to; i++) {
             char c = text[i];
-            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 2 : Character.isLowSurrogate(c) ? 2 : 3;
+            n += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3; // a pair is four bytes
         }
         return n;
     }
 
     private static <V, O, A> V read(TreeBuilder<V, O, A> tree, byte[] document, long maxDocumentBytes, int maxStringChars) {
-        return reader(tree, document, maxDocumentBytes, maxStringChars).document();
+        return reader(tree, document, maxDocumentBytes, maxStringChars, false).document();
     }
 
     private static <V, O, A> StrictJsonReader<V, O, A> reader(TreeBuilder<V, O, A> tree, byte[] document, long maxDocumentBytes,
-            int maxStringChars) {
+            int maxStringChars, boolean noting) {
         if (document.length > maxDocumentBytes) {
             throw new JsonReadException("EL-PARSE-TOO-LARGE", maxDocumentBytes, 1, 1,
                     "the document has " + document.length + " bytes, more than the limit of " + maxDocumentBytes);
         }
         checkBom(document);
-        return new StrictJsonReader<>(tree, decode(document), maxStringChars);
+        return new StrictJsonReader<>(tree, decode(document), maxStringChars, noting);
     }
 
     private V document() {
@@ -278,8 +279,8 @@ public final class StrictJsonReader<V, O, A> {
             skipWhitespace();
             int valueAt = pos;
             tree.put(node, name, value(depth));
-            if (depth == 1) {
-                rootMembers.add(new Object[] {name, valueAt, pos});
+            if (noting && depth == 1) {
+                rootMembers.add(new Span(name, valueAt, pos));
             }
             skipWhitespace();
             char c = peek();
