@@ -137,11 +137,12 @@ public final class RecordValidator {
             return new ValidationReport(issues, null, null);
         }
         SemanticRules.check(record, clock.instant(), issues);
-        // The digest covers JCS(the record's value). When the bytes read were canonical and the
-        // record's value equals the value read, those bytes are that JCS form: hash them directly.
+        // The digest covers JCS(the record's value), as RecordCodec.digest writes it. When the bytes
+        // read were canonical and the record's value equals the value read, those bytes are that
+        // JCS form: hash them directly.
         JsonValue asValue = TreeMapper.toValue(record);
-        @Nullable String fromBytes = read == null || !asValue.equals(root) ? null : read.canonicalDigest();
-        String digest = fromBytes != null ? fromBytes : CanonicalJson.digestOf(Jcs.canonicalize(asValue));
+        String digest = read != null && read.canonical() && asValue.equals(root) ? read.canonicalDigest()
+                : CanonicalJson.digestOf(Jcs.canonicalize(asValue));
         return new ValidationReport(issues, record, digest);
     }
 }
