@@ -1,6 +1,7 @@
 package org.evalledger.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collection;
 import org.junit.jupiter.api.Test;
@@ -20,5 +21,12 @@ class BenchmarksSmokeTest {
                 .shouldFailOnError(true).build();
         Collection<RunResult> results = new Runner(opt).run();
         assertFalse(results.isEmpty());
+    }
+
+    @Test
+    void theInterleavedProbesRunOnce() throws Exception {
+        InterleavedAudit.Result floor = InterleavedAudit.floor(2, 5, 5);
+        InterleavedAudit.Result threads = InterleavedAudit.threads(2, 20, 5);
+        assertTrue(floor.median() > 0 && threads.median() > 0, floor + " / " + threads);
     }
 }
