@@ -12,6 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -138,10 +139,10 @@ final class BuiltMembers extends AbstractMap<String, JsonValue> {
 
     /** An iterator over the positions in insertion order; it cannot remove. */
     private final class At<T> implements Iterator<T> {
-        private final java.util.function.IntFunction<T> at;
+        private final IntFunction<T> at;
         private int next;
 
-        At(java.util.function.IntFunction<T> at) {
+        At(IntFunction<T> at) {
             this.at = at;
         }
 

@@ -42,6 +42,11 @@ public final class CanonicalJson {
 
     /** {@code "sha256:" + hex(SHA-256(bytes))}; pass canonical bytes to get a content digest. */
     public static String digestOf(byte[] canonicalBytes) {
-        return "sha256:" + SemanticRules.sha256Hex(canonicalBytes);
+        return digestOf(canonicalBytes, 0, canonicalBytes.length);
+    }
+
+    /** {@link #digestOf(byte[])} of {@code bytes[offset, offset + length)}. */
+    static String digestOf(byte[] bytes, int offset, int length) {
+        return "sha256:" + SemanticRules.sha256Hex(bytes, offset, length);
     }
 }

@@ -106,6 +106,12 @@ public final class RecordCodec {
      * Equal records have equal digests whatever the key order or whitespace of their files.
      */
     public String digest(EvaluationRecord record) {
-        return CanonicalJson.digestOf(canonical(record));
+        Objects.requireNonNull(record, "record");
+        return digestOfValue(TreeMapper.toValue(record));
+    }
+
+    /** The digest of a record from its value ({@code TreeMapper.toValue}), for a caller that holds the value already. */
+    static String digestOfValue(JsonValue recordValue) {
+        return CanonicalJson.digestOf(Jcs.canonicalize(recordValue));
     }
 }

@@ -11,7 +11,6 @@ import org.evalledger.schema.internal.Documents;
 import org.evalledger.schema.internal.SchemaCheck;
 import org.evalledger.schema.internal.SemanticRules;
 import org.evalledger.schema.internal.TreeMapper;
-import org.evalledger.schema.internal.json.Jcs;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -142,7 +141,7 @@ public final class RecordValidator {
         // JCS form: hash them directly.
         JsonValue asValue = TreeMapper.toValue(record);
         String digest = read != null && read.canonical() && asValue.equals(root) ? read.canonicalDigest()
-                : CanonicalJson.digestOf(Jcs.canonicalize(asValue));
+                : RecordCodec.digestOfValue(asValue);
         return new ValidationReport(issues, record, digest);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.evalledger.core.JsonValue;
 import org.evalledger.schema.internal.Documents;
-import org.evalledger.schema.internal.SemanticRules;
 import org.evalledger.schema.internal.json.Jcs;
 import org.evalledger.schema.internal.json.StrictJsonReader;
 import org.jspecify.annotations.Nullable;
@@ -100,7 +99,7 @@ public final class StrictJson {
 
         /** {@code "sha256:" + hex(SHA-256(bytes))} of the canonical bytes; null when the document was not canonical. */
         @Nullable String canonicalDigest() {
-            return canonicalBytes == null ? null : "sha256:" + SemanticRules.sha256Hex(canonicalBytes, offset, length);
+            return canonicalBytes == null ? null : CanonicalJson.digestOf(canonicalBytes, offset, length);
         }
     }
 
