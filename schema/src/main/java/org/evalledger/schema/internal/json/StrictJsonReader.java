@@ -485,10 +485,26 @@ public final class StrictJsonReader<V, O, A> {
         }
         if (!integral) {
             double fast = exactQuotient(text, start, pos);
+            if (Double.isNaN(fast)) {
+                fast = shortestQuotient(text, start, pos);
+            }
             if (!Double.isNaN(fast)) {
                 checkCanonical(fast, start);
                 return tree.number(fast);
             }
+        } else if (pos - start <= 18) { // at most 18 digits: a long without overflow, read with no String
+            boolean negative = text[start] == '-';
+            long v = 0;
+            for (int i = negative ? start + 1 : start; i < pos; i++) {
+                v = v * 10 + (text[i] - '0');
+            }
+            if (negative) {
+                v = -v;
+            }
+            if (canonical && (v == 0 ? pos - start != 1 : v <= -(1L << 53) || v >= 1L << 53)) {
+                checkCanonical(v, start); // an integer below 2^53 is canonical as the grammar let it through, but not -0
+            }
+            return tree.integer(v);
         }
         String literal = new String(text, start, pos - start);
         if (integral && literal.length() <= 19) {
@@ -595,6 +611,113 @@ public final class StrictJsonReader<V, O, A> {
         }
         double v = e10 < 0 ? m / POW10[-e10] : m * POW10[e10];
         return negative ? -v : v;
+    }
+
+    /**
+     * The double a grammatical fractional literal reads as, when the literal is that double's
+     * shortest decimal (the digits {@link ShortestDecimal} finds and JCS writes, as every number of
+     * a canonical document is) with at most 17 significant digits and a decimal exponent within ±22:
+     * the case of most computed scores, whose 16 or 17 digits {@link #exactQuotient} declines.
+     *
+     * <p>One inexact IEEE multiplication or division estimates the value within a few units in the
+     * last place; the estimate and its two neighbours on each side are candidates, and a candidate
+     * whose shortest decimal equals the literal's value is the answer, because a double's shortest
+     * decimal lies in the interval of reals that round to that double (ties to even, as Java's parser
+     * rounds). The estimate only picks the candidates: a wrong one is never returned, only missed.
+     * NaN when no candidate has the literal as its shortest decimal (the literal is then not in its
+     * shortest form, or outside the range handled here), for the caller to parse fully.
+     */
+    static double shortestQuotient(char[] s, int from, int to) {
+        int i = from;
+        boolean negative = s[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long w = 0;
+        int significant = 0;
+        int e10 = 0;
+        boolean fraction = false;
+        for (; i < to; i++) {
+            char c = s[i];
+            if (c == '.') {
+                fraction = true;
+                continue;
+            }
+            if (c < '0' || c > '9') {
+                break;
+            }
+            if (significant == 0 && c == '0') { // a leading zero
+                if (fraction) {
+                    e10--;
+                }
+                continue;
+            }
+            if (significant == 17) {
+                return Double.NaN; // no shortest decimal of a double has more than 17 digits
+            }
+            w = w * 10 + (c - '0');
+            significant++;
+            if (fraction) {
+                e10--;
+            }
+        }
+        if (w == 0) {
+            return Double.NaN;
+        }
+        if (i < to) { // 'e' or 'E', then an optional sign and digits
+            i++;
+            boolean minus = s[i] == '-';
+            if (minus || s[i] == '+') {
+                i++;
+            }
+            int exp = 0;
+            for (; i < to; i++) {
+                exp = exp * 10 + (s[i] - '0');
+                if (exp > 400) {
+                    return Double.NaN;
+                }
+            }
+            e10 += minus ? -exp : exp;
+        }
+        while (w % 10 == 0) {
+            w /= 10;
+            e10++;
+        }
+        if (e10 < -22 || e10 > 22) {
+            return Double.NaN;
+        }
+        double estimate = e10 < 0 ? w / POW10[-e10] : w * POW10[e10];
+        if (!(estimate >= Double.MIN_NORMAL && estimate <= Double.MAX_VALUE)) {
+            return Double.NaN; // subnormal or infinite: the full parser decides
+        }
+        int[] exp = new int[1];
+        double up = estimate;
+        double down = estimate;
+        for (int step = 0; step <= 2; step++) {
+            if (isShortest(up, w, e10, exp)) {
+                return negative ? -up : up;
+            }
+            if (step > 0 && isShortest(down, w, e10, exp)) {
+                return negative ? -down : down;
+            }
+            up = Math.nextUp(up);
+            down = Math.nextDown(down);
+        }
+        return Double.NaN;
+    }
+
+    /** Whether the shortest decimal of the positive double {@code d} is {@code w * 10^e10}, w without trailing zeros. */
+    private static boolean isShortest(double d, long w, int e10, int[] exp) {
+        if (!(d >= Double.MIN_NORMAL && d <= Double.MAX_VALUE)) {
+            return false;
+        }
+        long f = ShortestDecimal.digits(d, exp);
+        int e = exp[0];
+        while (f % 10 == 0) {
+            f /= 10;
+            e++;
+        }
+        return f == w && e == e10;
     }
 
     private static boolean hasNonZeroMantissa(String literal) {
