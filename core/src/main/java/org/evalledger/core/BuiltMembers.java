@@ -55,7 +55,11 @@ final class BuiltMembers extends AbstractMap<String, JsonValue> {
 
     /** The position of the name among the first {@code size}, comparing hash codes first; -1 when absent. */
     private static int scan(String[] names, int[] hashes, int size, String name) {
-        int h = name.hashCode();
+        return scan(names, hashes, size, name, name.hashCode());
+    }
+
+    /** {@link #scan(String[], int[], int, String)} with the name's hash code already known. */
+    private static int scan(String[] names, int[] hashes, int size, String name, int h) {
         for (int i = 0; i < size; i++) {
             if (hashes[i] == h && names[i].equals(name)) {
                 return i;
@@ -83,6 +87,37 @@ final class BuiltMembers extends AbstractMap<String, JsonValue> {
     public @Nullable JsonValue get(Object key) {
         int i = indexOf(key);
         return i < 0 ? null : values[i];
+    }
+
+    /**
+     * Equal to any map with the same members, as {@link java.util.Map#equals} says; against another
+     * built object it compares member by member through the kept hash codes, with no entry objects
+     * (the record validator compares a record's value with the value read, whose members are in
+     * another order).
+     */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof BuiltMembers other)) {
+            return super.equals(o);
+        }
+        if (other.size != size) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            int j = other.index != null ? other.indexOf(names[i]) : scan(other.names, other.hashes, other.size, names[i], hashes[i]);
+            if (j < 0 || !values[i].equals(other.values[j])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode(); // the sum of the entries' hash codes, as Map says: equal to any equal map's
     }
 
     @Override

@@ -3,15 +3,14 @@ package org.evalledger.core;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Argument checks shared by the value types; every failure is an {@link IllegalArgumentException} naming the field. */
 final class Checks {
-    static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
-    static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
-    static final Pattern RECORD_ID = Pattern.compile("[A-Za-z0-9._:/-]{1,256}");
-    static final Pattern BENCHMARK = Pattern.compile("[a-z0-9_.-]+");
+    static final CharRun HEX64 = CharRun.HEX64;
+    static final CharRun DIGEST = CharRun.DIGEST;
+    static final CharRun RECORD_ID = CharRun.RECORD_ID;
+    static final CharRun BENCHMARK = CharRun.BENCHMARK;
     /** Largest integer that JSON readers everywhere (IEEE doubles) hold exactly: 2^53 - 1. */
     static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;
 
@@ -33,15 +32,15 @@ final class Checks {
         return value == null ? null : nonEmpty(value, field);
     }
 
-    static String matches(@Nullable String value, Pattern pattern, String field) {
+    static String matches(@Nullable String value, CharRun pattern, String field) {
         required(value, field);
-        if (!pattern.matcher(value).matches()) {
+        if (!pattern.matches(value)) {
             throw new IllegalArgumentException(field + " must match " + pattern.pattern() + ", got \"" + value + "\"");
         }
         return value;
     }
 
-    static @Nullable String matchesOrNull(@Nullable String value, Pattern pattern, String field) {
+    static @Nullable String matchesOrNull(@Nullable String value, CharRun pattern, String field) {
         return value == null ? null : matches(value, pattern, field);
     }
 

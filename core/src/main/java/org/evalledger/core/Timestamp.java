@@ -29,8 +29,9 @@ public record Timestamp(String text) implements Comparable<Timestamp> {
      *     real date and time (such as February 30th)
      */
     public Timestamp {
-        if (text == null || !hasShape(text)) {
-            Checks.matches(text, PATTERN, "timestamp"); // throws: hasShape accepts exactly what PATTERN matches
+        if (text == null || !hasShape(text)) { // hasShape accepts exactly what PATTERN matches
+            Checks.required(text, "timestamp");
+            throw new IllegalArgumentException("timestamp must match " + PATTERN.pattern() + ", got \"" + text + "\"");
         }
         if (plainInstant(text) == null) { // not a plain date and time: Instant.parse decides
             try {

@@ -105,6 +105,16 @@ class BuiltObjectPropertiesTest {
         if (x.equals(y)) {
             assertEquals(x.hashCode(), y.hashCode());
         }
+        // the same size with one name swapped for a name it does not have is never equal
+        if (!distinct.isEmpty()) {
+            String other = "~" + String.join("", distinct);
+            JsonValue.JsonObject.Builder r = JsonValue.JsonObject.builder();
+            shuffled.forEach(n -> r.put(n.equals(shuffled.get(0)) ? other : n, new JsonValue.JsonString(n)));
+            Map<String, JsonValue> renamed = r.build().members();
+            assertFalse(x.equals(renamed));
+            assertFalse(renamed.equals(x));
+            assertEquals(new LinkedHashMap<>(renamed).equals(expectedX), renamed.equals(x));
+        }
         // one member fewer is never equal
         if (!distinct.isEmpty()) {
             JsonValue.JsonObject.Builder c = JsonValue.JsonObject.builder();

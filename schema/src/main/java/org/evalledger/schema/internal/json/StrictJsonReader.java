@@ -1,6 +1,9 @@
 package org.evalledger.schema.internal.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -159,14 +162,11 @@ public final class StrictJsonReader<V, O, A> {
     }
 
     private static char[] decode(byte[] bytes) {
-        char[] ascii = new char[bytes.length];
-        int all = 0; // every byte OR-ed together: negative when one is not ASCII
-        for (int i = 0; i < bytes.length; i++) {
-            all |= bytes[i];
-            ascii[i] = (char) bytes[i];
-        }
-        if (all >= 0) {
-            return ascii; // ASCII is well-formed UTF-8, one char per byte
+        if (isAscii(bytes)) { // ASCII is well-formed UTF-8, one char per byte
+            char[] ascii = new char[bytes.length];
+            // ISO-8859-1 keeps each byte as one char; widening the Latin-1 string copies in bulk
+            new String(bytes, StandardCharsets.ISO_8859_1).getChars(0, bytes.length, ascii, 0);
+            return ascii;
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -197,6 +197,22 @@ public final class StrictJsonReader<V, O, A> {
         char[] chars = new char[out.remaining()];
         out.get(chars);
         return chars;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /** Whether no byte has its high bit set, eight bytes at a time. */
+    static boolean isAscii(byte[] bytes) {
+        int i = 0;
+        long all = 0;
+        for (int end = bytes.length - 7; i < end; i += 8) {
+            all |= (long) LONGS.get(bytes, i);
+        }
+        for (; i < bytes.length; i++) {
+            all |= bytes[i];
+        }
+        return (all & HIGH_BITS) == 0;
     }
 
     // ------------------------------------------------------------------ grammar
@@ -353,7 +369,14 @@ public final class StrictJsonReader<V, O, A> {
                 throw fail("EL-PARSE-SYNTAX", "unterminated string");
             }
             if (c == '"') {
-                String s = sb == null ? new String(text, runStart, pos - runStart) : sb.append(text, runStart, pos - runStart).toString();
+                String s;
+                if (sb != null) {
+                    s = sb.append(text, runStart, pos - runStart).toString();
+                } else {
+                    int length = pos - runStart;
+                    String known = length <= KnownStrings.MAX_LENGTH ? KnownStrings.find(text, runStart, length) : null;
+                    s = known != null ? known : new String(text, runStart, length);
+                }
                 pos++;
                 if (s.length() > maxStringChars) {
                     pos = start;
@@ -485,11 +508,15 @@ public final class StrictJsonReader<V, O, A> {
         }
         if (!integral) {
             double fast = exactQuotient(text, start, pos);
-            if (Double.isNaN(fast)) {
-                fast = shortestQuotient(text, start, pos);
-            }
             if (!Double.isNaN(fast)) {
                 checkCanonical(fast, start);
+                return tree.number(fast);
+            }
+            fast = shortestQuotient(text, start, pos);
+            if (!Double.isNaN(fast)) { // its digits are the shortest: canonical when laid out as JCS lays them out
+                if (canonical && !isJcsLayout(text, start, pos)) {
+                    canonical = false;
+                }
                 return tree.number(fast);
             }
         } else if (pos - start <= 18) { // at most 18 digits: a long without overflow, read with no String
@@ -704,6 +731,72 @@ public final class StrictJsonReader<V, O, A> {
             down = Math.nextDown(down);
         }
         return Double.NaN;
+    }
+
+    /**
+     * Whether a grammatical fractional literal whose significant digits are its double's shortest
+     * decimal (as {@link #shortestQuotient} found) is laid out as ECMAScript's
+     * {@code Number.prototype.toString} lays out those digits, and so is exactly JCS's text of its
+     * value. With value 0.D × 10^n for the k shortest digits D (RFC 8785 §3.2.2.3, {@link Jcs}): for
+     * 0 &lt; n ≤ 21 the digits with a point after the n-th ({@code 12.5}); for -6 &lt; n ≤ 0 {@code 0.}, -n
+     * zeros and the digits ({@code 0.0125}); otherwise one digit, the others after a point if any,
+     * {@code e}, a sign and n - 1 ({@code 1.25e-7}). A literal in the ES6 integer form (k ≤ n ≤ 21)
+     * has no point or exponent and does not come here. The text's digits equal D once its layout
+     * has no zero beyond D's: no trailing zero after the point, at most five zeros after {@code 0.},
+     * one digit before the point of an exponent form.
+     */
+    static boolean isJcsLayout(char[] s, int from, int to) {
+        int i = from;
+        if (s[i] == '-') {
+            i++;
+        }
+        int intStart = i;
+        while (i < to && isDigit(s[i])) {
+            i++;
+        }
+        int intEnd = i;
+        int fracEnd = i;
+        boolean fraction = i < to && s[i] == '.';
+        if (fraction) {
+            i++;
+            while (i < to && isDigit(s[i])) {
+                i++;
+            }
+            fracEnd = i;
+            if (s[fracEnd - 1] == '0') {
+                return false; // a trailing zero is not one of the shortest digits
+            }
+        }
+        if (i == to) { // no exponent: the point form
+            if (!fraction) {
+                return false;
+            }
+            if (s[intStart] != '0') {
+                return true; // n, the digits before the point, is below 17 (at most 17 digits, one after the point): ≤ 21
+            }
+            int zeros = 0;
+            for (int f = intEnd + 1; f < fracEnd && s[f] == '0'; f++) {
+                zeros++;
+            }
+            return zeros <= 5; // n = -zeros must be above -6
+        }
+        // an exponent: e, a sign, no leading zero; one non-zero digit before the point
+        if (s[i] != 'e' || intEnd - intStart != 1 || s[intStart] == '0') {
+            return false;
+        }
+        char sign = s[i + 1]; // the grammar put a digit or a sign after the e, and a digit after a sign
+        if ((sign != '+' && sign != '-') || s[i + 2] == '0') {
+            return false;
+        }
+        int exp = 0;
+        for (int d = i + 2; d < to; d++) {
+            exp = exp * 10 + (s[d] - '0');
+            if (exp > 400) {
+                return false;
+            }
+        }
+        int n = sign == '-' ? 1 - exp : exp + 1;
+        return n <= -6 || n > 21; // ECMAScript uses the exponent form exactly there
     }
 
     /** Whether the shortest decimal of the positive double {@code d} is {@code w * 10^e10}, w without trailing zeros. */

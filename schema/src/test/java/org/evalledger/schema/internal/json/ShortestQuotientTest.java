@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -114,5 +116,63 @@ class ShortestQuotientTest {
                 Jcs.formatNumber(1.2345678901234567e-6))) {
             assertTrue(agrees(literal), literal);
         }
+    }
+
+    /** Other spellings of the same decimal as a JCS text: the point form, the exponent forms, padded ones. */
+    private static List<String> spellings(String jcs) {
+        String sign = jcs.startsWith("-") ? "-" : "";
+        BigDecimal abs = new BigDecimal(jcs).abs().stripTrailingZeros();
+        String d = abs.unscaledValue().toString();
+        int k = d.length();
+        int n = k - abs.scale(); // value = 0.d * 10^n
+        List<String> out = new ArrayList<>();
+        out.add(jcs);
+        if (n > 0 && n < k) {
+            out.add(sign + d.substring(0, n) + "." + d.substring(n));
+            out.add(sign + d.substring(0, n) + "." + d.substring(n) + "0");
+        }
+        if (n <= 0) {
+            out.add(sign + "0." + "0".repeat(-n) + d);
+            out.add(sign + "0." + "0".repeat(-n) + d + "0");
+        }
+        String mantissa = d.substring(0, 1) + (k > 1 ? "." + d.substring(1) : "");
+        int e = n - 1;
+        for (String marker : List.of("e", "E")) {
+            out.add(sign + mantissa + marker + (e < 0 ? "-" : "+") + Math.abs(e));
+            out.add(sign + mantissa + marker + (e < 0 ? "-" : "") + Math.abs(e));
+            out.add(sign + mantissa + marker + (e < 0 ? "-0" : "+0") + Math.abs(e));
+            out.add(sign + mantissa + (k > 1 ? "0" : ".0") + marker + (e < 0 ? "-" : "+") + Math.abs(e));
+        }
+        if (k > 2) {
+            out.add(sign + d.substring(0, 2) + "." + d.substring(2) + "e" + (e - 1 < 0 ? "-" : "+") + Math.abs(e - 1));
+        }
+        out.add(sign + "0." + d + "e" + (n < 0 ? "-" : "+") + Math.abs(n));
+        return out;
+    }
+
+    @Test
+    void callsALiteralWithTheShortestDigitsCanonicalExactlyWhenItIsJcsText() {
+        SplittableRandom random = new SplittableRandom(41);
+        int canonical = 0;
+        int other = 0;
+        for (int i = 0; i < 100_000; i++) {
+            double d = (random.nextDouble() + 0.1) * Math.pow(10, random.nextInt(-12, 26)) * (random.nextBoolean() ? 1 : -1);
+            String jcs = Jcs.formatNumber(d);
+            for (String literal : spellings(jcs)) {
+                char[] text = literal.toCharArray();
+                boolean fractional = literal.indexOf('.') >= 0 || literal.indexOf('e') >= 0 || literal.indexOf('E') >= 0;
+                if (!fractional || Double.isNaN(StrictJsonReader.shortestQuotient(text, 0, text.length))) {
+                    continue; // not the path that asks for the layout (the reader reads integers apart)
+                }
+                boolean expected = literal.equals(jcs);
+                assertEquals(expected, StrictJsonReader.isJcsLayout(text, 0, text.length), literal + " (JCS: " + jcs + ")");
+                if (expected) {
+                    canonical++;
+                } else {
+                    other++;
+                }
+            }
+        }
+        assertTrue(canonical > 50_000 && other > 200_000, canonical + " canonical and " + other + " other spellings checked");
     }
 }
