@@ -111,8 +111,9 @@ public final class InProcessAudit {
         long t4 = System.nanoTime();
 
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        out.printf(Locale.ROOT, "in-process audit: %d uploads, %d passes, %d threads (availableProcessors)%n", files.size(), passes,
-                Runtime.getRuntime().availableProcessors());
+        int threads = Runtime.getRuntime().availableProcessors(); // what AuditRun.run uses
+        out.printf(Locale.ROOT, "in-process audit: %d uploads, %d passes, %d worker thread%s (availableProcessors)%n", files.size(), passes,
+                threads, threads == 1 ? "" : "s");
         out.printf(Locale.ROOT, "start-up: %.3f s (trust policy %.3f s, population load and fit %.3f s, listing %.3f s, auditor %.3f s);"
                 + " JVM start before main %.3f s%n", (t4 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t1 - t0) / 1e9, (t4 - t3) / 1e9,
                 jvmUpMillis / 1e3);
