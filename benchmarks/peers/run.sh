@@ -2,7 +2,9 @@
 # Peer comparison for `evalledger audit` (issue 7), run by hand; see README.md.
 #   benchmarks/peers/run.sh            # 10,000 envelopes, corpus kept in $TMPDIR for the next run
 # Environment: PEERS_N (uploads, default 10000), PEERS_CORPUS (corpus dir), PEERS_POPULATION (audit
-# population, default the Open LLM Leaderboard v1 table), PEERS_REBUILD=1 (regenerate the corpus).
+# population, default the Open LLM Leaderboard v1 table), PEERS_REBUILD=1 (regenerate the corpus),
+# PEERS_PASSES (passes of the steady-state runs of ours and Node, default 3), PEERS_PYTHON_PASSES
+# (Python's, default 2: a pass takes about half a minute), PEERS_QUIET_WAIT (below).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,6 +17,8 @@ lmeval="$shared/formats/lm_eval_results_2026-01-21T03-44-18.458309.json"
 schema="$root/schema/src/main/resources/org/evalledger/schema/record-v1.schema.json"
 py=/usr/bin/python3 # Debian's python, which sees python3-jsonschema and python3-nacl
 evalledger="$root/evalledger"
+passes="${PEERS_PASSES:-3}" py_passes="${PEERS_PYTHON_PASSES:-2}"
+inproc_class="$root/cli/target/test-classes/org/evalledger/cli/InProcessAudit.class"
 
 say() { printf '== %s\n' "$*" >&2; }
 die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
@@ -22,6 +26,15 @@ die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
 # --- 0. tools (idempotent) ---------------------------------------------------------------------
 [[ -f "$root/cli/target/evalledger.jar" ]] ||
   die "cli/target/evalledger.jar is missing: build it first (./evalledger --version builds it), so no build is timed"
+# The in-process audit is a test class (cli/src/test/java): package -DskipTests compiles the tests too
+# (it only skips running them), so this one command builds both the jar and the class.
+[[ -f "$inproc_class" ]] ||
+  die "cli/target/test-classes has no InProcessAudit.class: build it first with 'mvn -B -q -pl cli -am package -DskipTests' (from $root), so no build is timed"
+[[ ! "$root/cli/src/test/java/org/evalledger/cli/InProcessAudit.java" -nt "$inproc_class" ]] ||
+  die "InProcessAudit.class is older than its source: rebuild with 'mvn -B -q -pl cli -am package -DskipTests' (from $root)"
+for v in passes py_passes; do # the last pass is the warm one: a single pass would only repeat the cold rows
+  [[ "${!v}" =~ ^[1-9][0-9]*$ && "${!v}" -ge 2 ]] || die "PEERS_PASSES and PEERS_PYTHON_PASSES must be whole numbers of at least 2, got '${!v}'"
+done
 if ! "$py" -c 'import jsonschema, nacl' 2>/dev/null; then
   say "installing python3-jsonschema python3-nacl (apt)"
   apt-get update -qq && apt-get install -y -qq python3-jsonschema python3-nacl >/dev/null
@@ -60,6 +73,11 @@ built="$(stat -c %y "$root/cli/target/evalledger.jar" | cut -d. -f1)"
 cp "$root/cli/target/evalledger.jar" "$out/evalledger.jar"
 jar="sha256 $(sha256sum "$out/evalledger.jar" | cut -c1-12)…, built $built"
 audit() { java -jar "$out/evalledger.jar" audit --trust "$corpus/trust.json" "$@"; }
+# The in-process audit's class is copied too, for the same reason; it runs against the copied jar.
+mkdir -p "$out/test-classes/org/evalledger/cli" && cp "$(dirname "$inproc_class")"/InProcessAudit*.class "$out/test-classes/org/evalledger/cli/"
+inproc() {
+  java -cp "$out/evalledger.jar:$out/test-classes" org.evalledger.cli.InProcessAudit --trust "$corpus/trust.json" "$@"
+}
 
 # --- 2. self-check: every tool accepts good.json and rejects the two bad uploads -----------------
 say "self-check: tampered.json (one payload byte changed) and schema-invalid.json (re-signed) must fail"
@@ -112,6 +130,19 @@ timed python "python-peer.py (jsonschema + PyNaCl), 1 thread" \
 timed ours "evalledger audit, all $cores cores" audit --population "$population" "$corpus/envelopes"
 timed ours1 "evalledger audit, 1 core (taskset -c 0)" \
   taskset -c 0 java -jar "$out/evalledger.jar" audit --trust "$corpus/trust.json" --population "$population" "$corpus/envelopes"
+# Steady state: the same work over the same files several times in one process, each pass timed; the
+# table reports the last pass. Ours is the library as a long-running hub embeds it (InProcessAudit: the
+# CLI's Auditor and AuditRun, policy and population loaded once); its threads are availableProcessors(),
+# so under taskset -c 0 it runs on one thread, as the CLI does.
+timed inproc "evalledger in-process audit, all $cores cores" \
+  inproc --population "$population" --passes "$passes" "$corpus/envelopes"
+timed inproc1 "evalledger in-process audit, 1 core (taskset -c 0)" \
+  taskset -c 0 java -cp "$out/evalledger.jar:$out/test-classes" org.evalledger.cli.InProcessAudit --trust "$corpus/trust.json" \
+  --population "$population" --passes "$passes" "$corpus/envelopes"
+timed nodeN "node-peer.js (ajv + node:crypto), 1 thread" \
+  taskset -c 0 node "$here/node-peer.js" --trust "$corpus/trust.json" --schema "$schema" --passes "$passes" "$corpus/envelopes"
+timed pythonN "python-peer.py (jsonschema + PyNaCl), 1 thread" \
+  taskset -c 0 "$py" "$here/python-peer.py" --trust "$corpus/trust.json" --schema "$schema" --passes "$py_passes" "$corpus/envelopes"
 
 # Honesty checks: the peers accepted every upload; ours rejected none and saw all of them.
 for p in node python; do
@@ -119,6 +150,21 @@ for p in node python; do
 done
 for o in ours ours1; do
   grep -Eq " 0 rejected \\($n uploads in " "$out/$o" || die "$o: $(tail -1 "$out/$o")"
+done
+# ... and in every pass: each peer's passes accepted all (a pass that failed other files exits 3, so
+# timed stops the script), and the in-process audit decided exactly as the CLI did (it exits 3 when
+# two of its passes disagree).
+pass_list() { sed -nE 's/.*"passes": *\[([^]]*)\].*/\1/p' "$out/$1" | tr -d ' '; }
+for p in nodeN:$passes pythonN:$py_passes; do
+  id=${p%:*}
+  grep -Eq "\"files\": *$n, *\"ok\": *$n, *\"failed\": *0" "$out/$id" || die "$id did not accept all $n: $(cat "$out/$id")"
+  [[ "$(pass_list "$id" | awk -F, '{ print NF }')" == "${p#*:}" ]] || die "$id did not time ${p#*:} passes: $(cat "$out/$id")"
+done
+decided() { tail -1 "$out/$1" | sed 's/ (.*//'; }
+for o in inproc inproc1; do
+  [[ "$(grep -c '^pass ' "$out/$o")" == "$passes" && "$(decided "$o")" == "$(decided ours)" ]] &&
+    grep -Eq " 0 rejected \\($n uploads in .* the same decisions in every pass\\)$" "$out/$o" ||
+    die "$o did not decide as the CLI did ($(decided ours)) in $passes passes: $(tail -1 "$out/$o")"
 done
 
 # --- 4. the table ---------------------------------------------------------------------------------
@@ -145,7 +191,40 @@ awk -F'|' -v n="$n" -v r_ours="$(own_rate ours)" -v r_ours1="$(own_rate ours1)" 
     print "cpu s: user + sys of the command; other: CPU used by anything else on the machine meanwhile (% of all cores)."
     printf "start-up (runtime, libraries, schema compile, listing; population load for ours): ours %.1f s (all cores), %.1f s (1 core), node %.2f s, python %.2f s.\n", wall["ours"] - n / r_ours, wall["ours1"] - n / r_ours1, wall["node"] - l_node, wall["python"] - l_python
   }' "$out/rows"
-echo "evalledger audit decided (all cores): $(tail -1 "$out/ours" | sed 's/ (.*//'); the peers accepted all $n."
+# The steady state: each tool's last pass against our in-process audit's last pass (all cores, and one
+# core, like for like with the single-threaded peers). The first pass of the same process is shown too.
+inproc_pass() { grep '^pass ' "$out/$1" | sed -n "$2" | sed -E 's/^pass [0-9]+: ([0-9.]+) s.*/\1/'; }
+peer_pass() { pass_list "$1" | awk -F, -v w="$2" '{ print w == "1p" ? $1 : $NF }'; }
+inproc_startup() { sed -nE 's/^start-up: ([0-9.]+) s .*/\1/p' "$out/$1"; }
+echo
+echo "steady state: the last of several passes over the same files in one process (start-up and earlier passes not counted)"
+awk -F'|' -v n="$n" -v passes="$passes" -v py_passes="$py_passes" \
+  -v f_inproc="$(inproc_pass inproc 1p)" -v l_inproc="$(inproc_pass inproc '$p')" \
+  -v f_inproc1="$(inproc_pass inproc1 1p)" -v l_inproc1="$(inproc_pass inproc1 '$p')" \
+  -v f_nodeN="$(peer_pass nodeN 1p)" -v l_nodeN="$(peer_pass nodeN '$p')" \
+  -v f_pythonN="$(peer_pass pythonN 1p)" -v l_pythonN="$(peer_pass pythonN '$p')" \
+  -v s_inproc="$(inproc_startup inproc)" -v s_inproc1="$(inproc_startup inproc1)" '
+  function row(id, k) {
+    printf "%-52s %6d %6d %8.2f %8.2f %9.0f %9.0f %8.2fx %8.2fx %6s\n", label[id], n, k, first[id], last[id], 1e6 * last[id] / n,
+      n / last[id], last[id] / last["inproc"], last[id] / last["inproc1"], other[id]
+  }
+  { label[$1] = $2; other[$1] = $5 "%" }
+  END {
+    first["inproc"] = f_inproc; last["inproc"] = l_inproc; first["inproc1"] = f_inproc1; last["inproc1"] = l_inproc1
+    first["nodeN"] = f_nodeN; last["nodeN"] = l_nodeN; first["pythonN"] = f_pythonN; last["pythonN"] = l_pythonN
+    printf "%-52s %6s %6s %8s %8s %9s %9s %9s %9s %6s\n", "tool", "files", "passes", "first s", "last s", "us/upload", "uploads/s",
+      "vs ours", "vs 1 core", "other"
+    row("inproc", passes)
+    row("inproc1", passes)
+    row("nodeN", passes)
+    row("pythonN", py_passes)
+    print "us/upload, uploads/s: of the last pass. vs ours: last-pass seconds / the all-cores in-process last pass; vs 1 core: / the"
+    print "one-core in-process last pass (the peers run on one core). first s: the first pass of the same process (cold)."
+    print "other: as above, over the whole multi-pass command."
+    printf "in-process start-up (trust policy, population load and fit, listing; not the JVM start): %.1f s (all cores), %.1f s (1 core).\n", s_inproc, s_inproc1
+  }' "$out/rows"
+echo "evalledger audit decided (all cores): $(decided ours); the in-process audit the same in each of its $passes passes (all cores, 1 core);" \
+  "the peers accepted all $n in every pass."
 echo "machine: $cores cores, $(lscpu | sed -n 's/^Model name: *//p'); $(java -version 2>&1 | head -1); node $(node --version) ajv $(node -p "require('$here/node_modules/ajv/package.json').version");" \
   "python $("$py" -c 'import platform; from importlib.metadata import version as v; print(platform.python_version(), "jsonschema", v("jsonschema"), "PyNaCl", v("PyNaCl"))')"
 echo "evalledger: commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), jar $jar"
