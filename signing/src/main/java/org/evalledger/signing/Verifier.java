@@ -1,6 +1,5 @@
 package org.evalledger.signing;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.evalledger.core.EvaluationRecord;
 import org.evalledger.core.JsonValue;
 import org.evalledger.schema.Issue;
@@ -43,6 +41,8 @@ import org.jspecify.annotations.Nullable;
 public final class Verifier {
     private static final Verification NOT_CANONICAL = Verification.invalid(Reason.PAYLOAD_NOT_CANONICAL,
             "the payload is not in RFC 8785 canonical form; signers must sign the JCS bytes of the Statement", List.of());
+
+    private static final Set<String> STATEMENT_MEMBERS = Set.of("_type", "subject", "predicateType", "predicate");
 
     private final TrustPolicy policy;
     private final Clock clock;
@@ -160,7 +160,7 @@ public final class Verifier {
         }
         JsonValue statement = document.value();
         if (!(statement instanceof JsonValue.JsonObject st)
-                || !st.members().keySet().equals(Set.of("_type", "subject", "predicateType", "predicate"))) {
+                || !st.members().keySet().equals(STATEMENT_MEMBERS)) {
             return Verification.invalid(Reason.STATEMENT_SHAPE,
                     "the payload must be an in-toto Statement with exactly _type, subject, predicateType and predicate", List.of());
         }
@@ -184,23 +184,17 @@ public final class Verifier {
         report.warnings().forEach(w -> warnings.add(w.toString()));
         EvaluationRecord record = report.record().get();
         String digest = report.digest().orElseThrow();
+        // The subjects as a set of values: the same answer as comparing their canonical (JCS) texts, since the
+        // expected subjects hold strings only, and JSON values made of strings are equal exactly when their JCS texts are.
         List<JsonValue> expectedSubjects = Statements.subjects(record, digest);
         if (!(m.get("subject") instanceof JsonValue.JsonArray subjects)
                 || subjects.items().size() != expectedSubjects.size()
-                || !canonicalSet(subjects.items()).equals(canonicalSet(expectedSubjects))) {
+                || !new HashSet<>(subjects.items()).equals(new HashSet<>(expectedSubjects))) {
             return Verification.invalid(Reason.SUBJECT_MISMATCH, "the Statement's subjects do not match the record: it must "
                     + "name exactly the record digest, the model commit (when the revision is one) and each artifact", List.of())
                     .withValidation(report);
         }
         return decide(matches, envelope, record, digest, at, warnings).withValidation(report);
-    }
-
-    private static Set<String> canonicalSet(List<JsonValue> values) {
-        Set<String> out = new TreeSet<>();
-        for (JsonValue v : values) {
-            out.add(new String(StrictJson.canonical(v), StandardCharsets.UTF_8));
-        }
-        return out;
     }
 
     private Verification decide(List<KeyMatch.Match<TrustedKey>> matches, Envelope envelope, EvaluationRecord record,

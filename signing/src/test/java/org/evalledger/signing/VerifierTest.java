@@ -267,6 +267,23 @@ class VerifierTest {
         }
 
         @Test
+        void subjectsMatchAsASetInAnyOrderButNotWithADuplicateOrADigestWrittenAsANumber() {
+            String statement = new String(signed().payload(), StandardCharsets.UTF_8);
+            int open = statement.indexOf("\"subject\":[") + "\"subject\":[".length();
+            int close = statement.lastIndexOf("]}");
+            String[] subjects = statement.substring(open, close).split("(?<=\\}),(?=\\{)");
+            assertEquals(2, subjects.length, "the model commit and the record: " + statement.substring(open, close));
+            String head = statement.substring(0, open);
+            String tail = statement.substring(close);
+            assertEquals(Status.SELF_REPORTED, verifyStatement(head + subjects[1] + "," + subjects[0] + tail).status());
+            assertInvalid(Reason.SUBJECT_MISMATCH, verifyStatement(head + subjects[1] + "," + subjects[1] + tail));
+            assertInvalid(Reason.SUBJECT_MISMATCH, verifyStatement(head + subjects[0] + "," + subjects[0] + tail));
+            assertInvalid(Reason.SUBJECT_MISMATCH, verifyStatement(head + subjects[0] + tail));
+            String numeric = subjects[0].replaceFirst(":\"([0-9])[0-9a-f]*\"", ":$1");
+            assertInvalid(Reason.SUBJECT_MISMATCH, verifyStatement(head + numeric + "," + subjects[1] + tail));
+        }
+
+        @Test
         void aPredicateThatIsNotAValidRecord() {
             String statement = new String(signed().payload(), StandardCharsets.UTF_8);
             assertInvalid(Reason.RECORD_INVALID, verifyStatement(statement.replace("\"value\":0.4376", "\"value\":43.76")));
