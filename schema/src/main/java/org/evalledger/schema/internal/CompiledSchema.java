@@ -96,6 +96,55 @@ public final class CompiledSchema {
         }
     }
 
+    /**
+     * A schema {@code pattern} as networknt compiles it by default: java.util.regex, with every
+     * {@code $} outside a character class standing for the end of input ({@code \z}, as in
+     * ECMAScript). Constructs whose rewriting would need more care ({@code \Q}, {@code \p}, nested
+     * classes) are refused. Whether the result compiles is left to {@link Pattern#compile}.
+     *
+     * @param at where the pattern is in the schema, for the exception
+     * @throws UnsupportedSchemaException for a construct that is refused
+     */
+    static String networkntRegex(String regex, String at) {
+        StringBuilder out = new StringBuilder(regex.length() + 4);
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                if (i + 1 >= regex.length()) {
+                    throw new UnsupportedSchemaException(at, "pattern ends in a lone backslash");
+                }
+                char next = regex.charAt(i + 1);
+                if (next == 'Q' || next == 'E' || next == 'p' || next == 'P') {
+                    throw new UnsupportedSchemaException(at, "pattern construct \\" + next + " is not supported");
+                }
+                out.append(c).append(next);
+                i++;
+            } else if (c == '[') {
+                if (inClass) {
+                    throw new UnsupportedSchemaException(at, "nested character classes are not supported");
+                }
+                inClass = true;
+                out.append(c);
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
+                    out.append('^');
+                    i++;
+                }
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
+                    throw new UnsupportedSchemaException(at, "a ']' first in a character class is not supported");
+                }
+            } else if (c == ']' && inClass) {
+                inClass = false;
+                out.append(c);
+            } else if (c == '$' && !inClass) {
+                out.append("\\z");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     // ---------------------------------------------------------------- the checks
 
     /** One compiled piece of a schema. */
@@ -277,16 +326,22 @@ public final class CompiledSchema {
         }
     }
 
-    /** {@code minLength}, {@code maxLength} and {@code pattern} of one schema. */
+    /**
+     * {@code minLength}, {@code maxLength} and {@code pattern} of one schema. A pattern that {@link
+     * SimplePattern} takes is matched by it (same answer, no {@link java.util.regex.Matcher}); any
+     * other by a search with its networknt-rewritten {@link Pattern}.
+     */
     private static final class StringCheck implements Check {
         private final int minLength;
         private final int maxLength;
         private final @Nullable Pattern pattern;
+        private final @Nullable SimplePattern simple;
 
-        StringCheck(int minLength, int maxLength, @Nullable Pattern pattern) {
+        StringCheck(int minLength, int maxLength, @Nullable Pattern pattern, @Nullable SimplePattern simple) {
             this.minLength = minLength;
             this.maxLength = maxLength;
-            this.pattern = pattern;
+            this.pattern = simple == null ? pattern : null;
+            this.simple = simple;
         }
 
         @Override
@@ -302,6 +357,9 @@ public final class CompiledSchema {
             }
             if (units < minLength || ((units + 1) / 2 < minLength && s.codePointCount(0, units) < minLength)) {
                 return false;
+            }
+            if (simple != null) {
+                return simple.matches(s);
             }
             return pattern == null || pattern.matcher(s).find();
         }
@@ -646,8 +704,9 @@ public final class CompiledSchema {
             if (min == null && max == null && pattern == null) {
                 return null;
             }
+            Pattern compiled = pattern == null ? null : pattern(pattern, at + "/pattern"); // refuses what networknt's would not be
             return new StringCheck(count(min, at + "/minLength", 0), count(max, at + "/maxLength", Integer.MAX_VALUE),
-                    pattern == null ? null : pattern(pattern, at + "/pattern"));
+                    compiled, pattern == null ? null : SimplePattern.compile(pattern.stringValue()));
         }
 
         private @Nullable Check objects(JsonNode schema, String at) {
@@ -721,55 +780,13 @@ public final class CompiledSchema {
             return value.intValue();
         }
 
-        /**
-         * A pattern as networknt compiles it by default: java.util.regex, with every {@code $}
-         * outside a character class standing for the end of input ({@code \z}, as in ECMAScript).
-         * Constructs whose rewriting would need more care ({@code \Q}, {@code \p}, nested classes)
-         * are refused.
-         */
+        /** A pattern as networknt compiles it by default (see {@link #networkntRegex}). */
         static Pattern pattern(JsonNode value, String at) {
             if (!value.isString()) {
                 throw new UnsupportedSchemaException(at, "pattern must be a string");
             }
-            String regex = value.stringValue();
-            StringBuilder out = new StringBuilder(regex.length() + 4);
-            boolean inClass = false;
-            for (int i = 0; i < regex.length(); i++) {
-                char c = regex.charAt(i);
-                if (c == '\\') {
-                    if (i + 1 >= regex.length()) {
-                        throw new UnsupportedSchemaException(at, "pattern ends in a lone backslash");
-                    }
-                    char next = regex.charAt(i + 1);
-                    if (next == 'Q' || next == 'E' || next == 'p' || next == 'P') {
-                        throw new UnsupportedSchemaException(at, "pattern construct \\" + next + " is not supported");
-                    }
-                    out.append(c).append(next);
-                    i++;
-                } else if (c == '[') {
-                    if (inClass) {
-                        throw new UnsupportedSchemaException(at, "nested character classes are not supported");
-                    }
-                    inClass = true;
-                    out.append(c);
-                    if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
-                        out.append('^');
-                        i++;
-                    }
-                    if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
-                        throw new UnsupportedSchemaException(at, "a ']' first in a character class is not supported");
-                    }
-                } else if (c == ']' && inClass) {
-                    inClass = false;
-                    out.append(c);
-                } else if (c == '$' && !inClass) {
-                    out.append("\\z");
-                } else {
-                    out.append(c);
-                }
-            }
             try {
-                return Pattern.compile(out.toString());
+                return Pattern.compile(networkntRegex(value.stringValue(), at));
             } catch (PatternSyntaxException e) {
                 throw new UnsupportedSchemaException(at, "pattern does not compile: " + e.getDescription());
             }
