@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.evalledger.core.JsonValue;
@@ -45,9 +47,10 @@ import tools.jackson.databind.JsonNode;
  * compiler declines and the whole answer is no.
  *
  * <p>Instances are immutable and thread-safe; {@link #conforms} allocates nothing on the valid
- * path except a {@link java.util.regex.Matcher} per {@code pattern}, iterators over objects
- * checked by a schema-valued {@code additionalProperties} or by {@code propertyNames}, and a
- * string value per name checked by {@code propertyNames}.
+ * path except a small walk state per object that an object keyword checks (24 bytes on a
+ * 64-bit JVM with compressed pointers; the JIT was not seen to eliminate it), a {@link
+ * java.util.regex.Matcher} per {@code pattern} outside {@link SimplePattern}'s subset (none of
+ * record-v1's), and a string value per name checked by {@code propertyNames}.
  */
 public final class CompiledSchema {
     static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
@@ -94,6 +97,55 @@ public final class CompiledSchema {
         UnsupportedSchemaException(String pointer, String message) {
             super((pointer.isEmpty() ? "at the schema root" : "at " + pointer) + ": " + message);
         }
+    }
+
+    /**
+     * A schema {@code pattern} as networknt compiles it by default: java.util.regex, with every
+     * {@code $} outside a character class standing for the end of input ({@code \z}, as in
+     * ECMAScript). Constructs whose rewriting would need more care ({@code \Q}, {@code \p}, nested
+     * classes) are refused. Whether the result compiles is left to {@link Pattern#compile}.
+     *
+     * @param at where the pattern is in the schema, for the exception
+     * @throws UnsupportedSchemaException for a construct that is refused
+     */
+    static String networkntRegex(String regex, String at) {
+        StringBuilder out = new StringBuilder(regex.length() + 4);
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                if (i + 1 >= regex.length()) {
+                    throw new UnsupportedSchemaException(at, "pattern ends in a lone backslash");
+                }
+                char next = regex.charAt(i + 1);
+                if (next == 'Q' || next == 'E' || next == 'p' || next == 'P') {
+                    throw new UnsupportedSchemaException(at, "pattern construct \\" + next + " is not supported");
+                }
+                out.append(c).append(next);
+                i++;
+            } else if (c == '[') {
+                if (inClass) {
+                    throw new UnsupportedSchemaException(at, "nested character classes are not supported");
+                }
+                inClass = true;
+                out.append(c);
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
+                    out.append('^');
+                    i++;
+                }
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
+                    throw new UnsupportedSchemaException(at, "a ']' first in a character class is not supported");
+                }
+            } else if (c == ']' && inClass) {
+                inClass = false;
+                out.append(c);
+            } else if (c == '$' && !inClass) {
+                out.append("\\z");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     // ---------------------------------------------------------------- the checks
@@ -277,16 +329,22 @@ public final class CompiledSchema {
         }
     }
 
-    /** {@code minLength}, {@code maxLength} and {@code pattern} of one schema. */
+    /**
+     * {@code minLength}, {@code maxLength} and {@code pattern} of one schema. A pattern that {@link
+     * SimplePattern} takes is matched by it (same answer, no {@link java.util.regex.Matcher}); any
+     * other by a search with its networknt-rewritten {@link Pattern}.
+     */
     private static final class StringCheck implements Check {
         private final int minLength;
         private final int maxLength;
         private final @Nullable Pattern pattern;
+        private final @Nullable SimplePattern simple;
 
-        StringCheck(int minLength, int maxLength, @Nullable Pattern pattern) {
+        StringCheck(int minLength, int maxLength, @Nullable Pattern pattern, @Nullable SimplePattern simple) {
             this.minLength = minLength;
             this.maxLength = maxLength;
-            this.pattern = pattern;
+            this.pattern = simple == null ? pattern : null;
+            this.simple = simple;
         }
 
         @Override
@@ -303,29 +361,158 @@ public final class CompiledSchema {
             if (units < minLength || ((units + 1) / 2 < minLength && s.codePointCount(0, units) < minLength)) {
                 return false;
             }
+            if (simple != null) {
+                return simple.matches(s);
+            }
             return pattern == null || pattern.matcher(s).find();
         }
     }
 
-    /** The object keywords of one schema. */
+    /**
+     * The object keywords of one schema: {@code properties}, {@code required}, {@code
+     * additionalProperties}, {@code minProperties} and {@code propertyNames}.
+     *
+     * <p>It walks the object's members once, in the object's order, and finds each member's
+     * property check by name in a small open-addressing table built at compile time (most of a
+     * schema's properties are absent from an object, so looking each one up in the object would
+     * cost more); a member the table lacks gets {@code additionalProperties}. The required names
+     * that {@code properties} declares are counted as their members are met (an object has no two
+     * members of one name), and those it does not declare are looked up, before the walk.
+     *
+     * <p>The order of evaluation, and {@link Declined}. The members are met in the object's
+     * order, not the schema's, and a missing declared required name is seen only after the walk;
+     * an evaluation in any other order (the schema's properties first, say) answers the same
+     * wherever the answer counts. Each check either answers networknt's verdict on its subschema
+     * or throws {@link Declined}: it declines exactly where the verdict would depend on a number
+     * the reader may have rounded, so a false is never a guess. Hence a false from one member (or
+     * a missing required name, or too few members) makes this object's verdict false whatever the
+     * other members hold, and stopping there is exact; a decline ends the whole evaluation with
+     * "no". If every check reached answers true, every order answers true. If some check would
+     * answer false and another decline, one order meets the false first (this check answers
+     * false) and another the decline (the whole answer is no). Between here and the schema's
+     * root, every combinator but {@code oneOf} is a conjunction (a schema's keywords, an object's
+     * members, an array's items, {@code $ref}), through which a false and a decline both end in
+     * "no": the same answer. Only a {@code oneOf} above an object check could tell them apart (a
+     * false alternative lets another one hold), and there the order may turn a no into a yes or a
+     * yes into a no. Both are safe: a yes is still networknt's yes (every false it rests on is
+     * networknt's own), and a no only sends the document to networknt. record-v1's two {@code
+     * oneOf}s hold no object keywords (CompiledSchemaTest pins this), so for it the answer is the
+     * same in every order, on every instance. {@code propertyNames} checks names, which are
+     * strings and so never decline.
+     *
+     * <p>Immutable; the walk's state lives in a {@link Walk} made for each object checked.
+     */
     private static final class ObjectCheck implements Check {
-        private final String[] names;
-        private final Check[] checks;
-        private final Set<String> declared;
-        private final String[] required;
+        /** The declared property names by slot, null for an empty slot; at least one slot is empty. */
+        private final @Nullable String[] slotNames;
+        private final int[] slotHashes;
+        private final Check[] slotChecks;
+        private final boolean[] slotRequired;
+        private final int mask;
+        private final int multiplier;
+        private final int shift;
+        /** How many distinct required names {@code properties} declares. */
+        private final int requiredDeclared;
+        /** The distinct required names that {@code properties} does not declare. */
+        private final String[] requiredUndeclared;
         private final @Nullable Check additional;
         private final int minProperties;
         private final @Nullable Check propertyNames;
+        /** Whether any member needs looking at (a declared property, additionalProperties or propertyNames). */
+        private final boolean walks;
 
         ObjectCheck(Map<String, Check> properties, List<String> required, @Nullable Check additional,
                 int minProperties, @Nullable Check propertyNames) {
-            this.names = properties.keySet().toArray(new String[0]);
-            this.checks = properties.values().toArray(new Check[0]);
-            this.declared = Set.copyOf(properties.keySet());
-            this.required = required.toArray(new String[0]);
+            int[] layout = layout(properties.keySet());
+            int size = layout[0];
+            this.multiplier = layout[1];
+            this.shift = 32 - Integer.numberOfTrailingZeros(size);
+            this.slotNames = new String[size];
+            this.slotHashes = new int[size];
+            this.slotChecks = new Check[size];
+            this.slotRequired = new boolean[size];
+            this.mask = size - 1;
+            Set<String> requiredNames = new LinkedHashSet<>(required);
+            for (Map.Entry<String, Check> p : properties.entrySet()) {
+                String name = p.getKey();
+                int i = home(name.hashCode());
+                while (slotNames[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                slotNames[i] = name;
+                slotHashes[i] = name.hashCode();
+                slotChecks[i] = p.getValue();
+                slotRequired[i] = requiredNames.contains(name);
+            }
+            int declared = 0;
+            List<String> undeclared = new ArrayList<>();
+            for (String name : requiredNames) {
+                if (properties.containsKey(name)) {
+                    declared++;
+                } else {
+                    undeclared.add(name);
+                }
+            }
+            this.requiredDeclared = declared;
+            this.requiredUndeclared = undeclared.toArray(new String[0]);
             this.additional = additional;
             this.minProperties = minProperties;
             this.propertyNames = propertyNames;
+            this.walks = !properties.isEmpty() || additional != null || propertyNames != null;
+        }
+
+        /** A hash code's first slot: the top bits of its product with the table's odd multiplier. */
+        private int home(int hash) {
+            return (hash * multiplier) >>> shift;
+        }
+
+        /**
+         * The table's size and multiplier: the size a power of two at least twice the number of
+         * names (so that a slot stays empty and absent names end their probe soon), the multiplier
+         * the first of a fixed sequence of odd numbers that gives every name its own first slot, so
+         * that a declared name is found at the first probe; if none does at that size, at twice and
+         * four times that size, the first multiplier and linear probing.
+         */
+        private static int[] layout(Set<String> names) {
+            int minimum = Integer.highestOneBit(Math.max(1, names.size()) * 2 - 1) << 1;
+            for (int size = minimum; size <= minimum * 4; size <<= 1) {
+                for (int k = 0; k < 64; k++) {
+                    int multiplier = 0x9E3779B9 + 2 * k * 0x632BE5AB; // the golden ratio's, plus even steps: odd
+                    if (collisionFree(names, size, multiplier)) {
+                        return new int[] {size, multiplier};
+                    }
+                }
+            }
+            return new int[] {minimum, 0x9E3779B9};
+        }
+
+        private static boolean collisionFree(Set<String> names, int size, int multiplier) {
+            int shift = 32 - Integer.numberOfTrailingZeros(size);
+            boolean[] taken = new boolean[size];
+            for (String name : names) {
+                int i = (name.hashCode() * multiplier) >>> shift;
+                if (taken[i]) {
+                    return false;
+                }
+                taken[i] = true;
+            }
+            return true;
+        }
+
+        /** The slot of a declared property of this name, or -1. */
+        int slot(String name) {
+            int h = name.hashCode();
+            int i = home(h);
+            while (true) {
+                String n = slotNames[i];
+                if (n == null) {
+                    return -1;
+                }
+                if (slotHashes[i] == h && n.equals(name)) {
+                    return i;
+                }
+                i = (i + 1) & mask;
+            }
         }
 
         @Override
@@ -335,42 +522,60 @@ public final class CompiledSchema {
             }
             Map<String, JsonValue> members = object.members();
             int size = members.size();
-            if (size < minProperties) {
+            if (size < minProperties || size < requiredDeclared + requiredUndeclared.length) {
                 return false;
             }
-            for (String name : required) {
+            for (String name : requiredUndeclared) {
                 if (!members.containsKey(name)) {
                     return false;
                 }
             }
-            int named = 0;
-            for (int i = 0; i < names.length; i++) {
-                JsonValue member = members.get(names[i]);
-                if (member != null) {
-                    named++;
-                    if (!checks[i].test(member)) {
-                        return false;
-                    }
-                }
+            if (!walks) {
+                return true;
             }
-            if (named < size && additional != null) {
-                if (additional == NEVER) {
-                    return false;
-                }
-                for (Map.Entry<String, JsonValue> member : members.entrySet()) {
-                    if (!declared.contains(member.getKey()) && !additional.test(member.getValue())) {
-                        return false;
-                    }
-                }
+            Walk walk = new Walk(this);
+            members.forEach(walk); // allocation-free over the parser's objects (core's BuiltMembers)
+            return !walk.failed && walk.requiredSeen == requiredDeclared;
+        }
+    }
+
+    /**
+     * One walk of an object's members for an {@link ObjectCheck}: applies to each member the check
+     * of its property, or {@code additionalProperties}, then {@code propertyNames}; after the first
+     * failure it skips the rest ({@link Map#forEach} cannot stop). Counts the required declared
+     * properties met. Not thread-safe: one per object checked, never shared.
+     */
+    private static final class Walk implements BiConsumer<String, JsonValue> {
+        private final ObjectCheck check;
+        int requiredSeen;
+        boolean failed;
+
+        Walk(ObjectCheck check) {
+            this.check = check;
+        }
+
+        @Override
+        public void accept(String name, JsonValue value) {
+            if (failed) {
+                return;
             }
-            if (propertyNames != null) {
-                for (String name : members.keySet()) {
-                    if (!propertyNames.test(new JsonValue.JsonString(name))) {
-                        return false;
-                    }
+            ObjectCheck c = check;
+            int slot = c.slot(name);
+            if (slot >= 0) {
+                if (c.slotRequired[slot]) {
+                    requiredSeen++;
                 }
+                if (!c.slotChecks[slot].test(value)) {
+                    failed = true;
+                    return;
+                }
+            } else if (c.additional != null && !c.additional.test(value)) {
+                failed = true;
+                return;
             }
-            return true;
+            if (c.propertyNames != null && !c.propertyNames.test(new JsonValue.JsonString(name))) {
+                failed = true;
+            }
         }
     }
 
@@ -646,8 +851,9 @@ public final class CompiledSchema {
             if (min == null && max == null && pattern == null) {
                 return null;
             }
+            Pattern compiled = pattern == null ? null : pattern(pattern, at + "/pattern"); // refuses what networknt's would not be
             return new StringCheck(count(min, at + "/minLength", 0), count(max, at + "/maxLength", Integer.MAX_VALUE),
-                    pattern == null ? null : pattern(pattern, at + "/pattern"));
+                    compiled, pattern == null ? null : SimplePattern.compile(pattern.stringValue()));
         }
 
         private @Nullable Check objects(JsonNode schema, String at) {
@@ -721,55 +927,13 @@ public final class CompiledSchema {
             return value.intValue();
         }
 
-        /**
-         * A pattern as networknt compiles it by default: java.util.regex, with every {@code $}
-         * outside a character class standing for the end of input ({@code \z}, as in ECMAScript).
-         * Constructs whose rewriting would need more care ({@code \Q}, {@code \p}, nested classes)
-         * are refused.
-         */
+        /** A pattern as networknt compiles it by default (see {@link #networkntRegex}). */
         static Pattern pattern(JsonNode value, String at) {
             if (!value.isString()) {
                 throw new UnsupportedSchemaException(at, "pattern must be a string");
             }
-            String regex = value.stringValue();
-            StringBuilder out = new StringBuilder(regex.length() + 4);
-            boolean inClass = false;
-            for (int i = 0; i < regex.length(); i++) {
-                char c = regex.charAt(i);
-                if (c == '\\') {
-                    if (i + 1 >= regex.length()) {
-                        throw new UnsupportedSchemaException(at, "pattern ends in a lone backslash");
-                    }
-                    char next = regex.charAt(i + 1);
-                    if (next == 'Q' || next == 'E' || next == 'p' || next == 'P') {
-                        throw new UnsupportedSchemaException(at, "pattern construct \\" + next + " is not supported");
-                    }
-                    out.append(c).append(next);
-                    i++;
-                } else if (c == '[') {
-                    if (inClass) {
-                        throw new UnsupportedSchemaException(at, "nested character classes are not supported");
-                    }
-                    inClass = true;
-                    out.append(c);
-                    if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
-                        out.append('^');
-                        i++;
-                    }
-                    if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
-                        throw new UnsupportedSchemaException(at, "a ']' first in a character class is not supported");
-                    }
-                } else if (c == ']' && inClass) {
-                    inClass = false;
-                    out.append(c);
-                } else if (c == '$' && !inClass) {
-                    out.append("\\z");
-                } else {
-                    out.append(c);
-                }
-            }
             try {
-                return Pattern.compile(out.toString());
+                return Pattern.compile(networkntRegex(value.stringValue(), at));
             } catch (PatternSyntaxException e) {
                 throw new UnsupportedSchemaException(at, "pattern does not compile: " + e.getDescription());
             }

@@ -50,6 +50,63 @@ class CompiledSchemaTest {
         assertTrue(SchemaCheck.fastPathEnabled(), "record-v1.schema.json did not compile: networknt checks everything");
     }
 
+    /**
+     * The object check's order of evaluation could change the answer only under a {@code oneOf}
+     * (see ObjectCheck's comment): record-v1 has two, and no object keyword under either, through
+     * any {@code $ref}.
+     */
+    @Test
+    void noOneOfOfTheRecordSchemaHoldsAnObjectKeyword() {
+        ObjectNode schema = recordSchema();
+        List<String> oneOfs = new ArrayList<>();
+        List<String> objectKeywords = new ArrayList<>();
+        findOneOfs(schema, schema, "", oneOfs, objectKeywords);
+        assertEquals(2, oneOfs.size(), oneOfs.toString());
+        assertEquals(List.of(), objectKeywords);
+    }
+
+    private static final List<String> OBJECT_KEYWORDS = List.of("properties", "required", "additionalProperties",
+            "minProperties", "propertyNames");
+
+    private static void findOneOfs(JsonNode root, JsonNode node, String at, List<String> oneOfs, List<String> found) {
+        if (node.isObject() && node.get("oneOf") != null) {
+            oneOfs.add(at + "/oneOf");
+            for (int i = 0; i < node.get("oneOf").size(); i++) {
+                objectKeywordsUnder(root, node.get("oneOf").get(i), at + "/oneOf/" + i, new java.util.HashSet<>(), found);
+            }
+        }
+        if (node.isObject()) {
+            for (String name : node.propertyNames()) {
+                findOneOfs(root, node.get(name), at + "/" + name, oneOfs, found);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                findOneOfs(root, node.get(i), at + "/" + i, oneOfs, found);
+            }
+        }
+    }
+
+    private static void objectKeywordsUnder(JsonNode root, JsonNode node, String at, java.util.Set<String> refs, List<String> found) {
+        if (node.isObject()) {
+            for (String k : OBJECT_KEYWORDS) {
+                if (node.has(k)) {
+                    found.add(at + "/" + k);
+                }
+            }
+            JsonNode ref = node.get("$ref");
+            if (ref != null && refs.add(ref.stringValue())) {
+                objectKeywordsUnder(root, root.at(ref.stringValue().substring(1)), ref.stringValue(), refs, found);
+            }
+            for (String name : node.propertyNames()) {
+                objectKeywordsUnder(root, node.get(name), at + "/" + name, refs, found);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                objectKeywordsUnder(root, node.get(i), at + "/" + i, refs, found);
+            }
+        }
+    }
+
     @Test
     void anUnknownKeywordAnywhereFailsLoudly() {
         for (String keyword : List.of("uniqueItems", "multipleOf", "prefixItems", "patternProperties", "maxProperties",
