@@ -115,9 +115,14 @@ final class BuiltMembers extends AbstractMap<String, JsonValue> {
         return true;
     }
 
+    /** The sum of the entries' hash codes, each its name's XOR its value's, as {@link java.util.Map#hashCode} says; no entry objects. */
     @Override
     public int hashCode() {
-        return super.hashCode(); // the sum of the entries' hash codes, as Map says: equal to any equal map's
+        int h = 0;
+        for (int i = 0; i < size; i++) {
+            h += hashes[i] ^ values[i].hashCode();
+        }
+        return h;
     }
 
     @Override

@@ -189,12 +189,26 @@ public final class Verifier {
         List<JsonValue> expectedSubjects = Statements.subjects(record, digest);
         if (!(m.get("subject") instanceof JsonValue.JsonArray subjects)
                 || subjects.items().size() != expectedSubjects.size()
-                || !new HashSet<>(subjects.items()).equals(new HashSet<>(expectedSubjects))) {
+                || !sameSet(subjects.items(), expectedSubjects)) {
             return Verification.invalid(Reason.SUBJECT_MISMATCH, "the Statement's subjects do not match the record: it must "
                     + "name exactly the record digest, the model commit (when the revision is one) and each artifact", List.of())
                     .withValidation(report);
         }
         return decide(matches, envelope, record, digest, at, warnings).withValidation(report);
+    }
+
+    /** Whether two lists of a few values each hold the same set of values (compared pairwise: no hashing, no sets). */
+    private static boolean sameSet(List<JsonValue> a, List<JsonValue> b) {
+        return containsAll(a, b) && containsAll(b, a);
+    }
+
+    private static boolean containsAll(List<JsonValue> haystack, List<JsonValue> needles) {
+        for (JsonValue needle : needles) {
+            if (!haystack.contains(needle)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Verification decide(List<KeyMatch.Match<TrustedKey>> matches, Envelope envelope, EvaluationRecord record,

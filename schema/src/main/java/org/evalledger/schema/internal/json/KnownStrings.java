@@ -1,5 +1,6 @@
 package org.evalledger.schema.internal.json;
 
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -48,15 +49,17 @@ final class KnownStrings {
         String[] table = new String[size];
         char[][] chars = new char[size][];
         for (String s : ALL) {
-            if (s.length() > MAX_LENGTH) {
-                throw new ExceptionInInitializerError("a known string is longer than " + MAX_LENGTH + ": " + s);
+            if (s.isEmpty() || s.length() > MAX_LENGTH) {
+                throw new ExceptionInInitializerError("a known string is empty or longer than " + MAX_LENGTH + ": " + s);
             }
-            int slot = spread(s.hashCode()) & (size - 1);
+            char[] c = s.toCharArray();
+            int slot = slot(c, 0, c.length, size - 1);
             while (table[slot] != null && !table[slot].equals(s)) {
                 slot = (slot + 1) & (size - 1);
             }
             table[slot] = s;
-            chars[slot] = s.toCharArray();
+            chars[slot] = c;
+            s.hashCode(); // computed once here, kept by the String: every member lookup asks for it
         }
         TABLE = table;
         CHARS = chars;
@@ -65,8 +68,14 @@ final class KnownStrings {
 
     private KnownStrings() {}
 
-    private static int spread(int h) {
-        return h ^ (h >>> 16);
+    /**
+     * Where a string starts its probe: a hash of its length and of its first, middle and last
+     * characters (a constant number of reads, not the whole string; the comparison that follows
+     * reads the rest).
+     */
+    private static int slot(char[] text, int from, int length, int mask) {
+        int h = length * 0x9E3779B1 ^ text[from] * 0x85EBCA6B ^ text[from + length - 1] * 0xC2B2AE35 ^ text[from + (length >> 1)];
+        return (h ^ (h >>> 15)) & mask;
     }
 
     /**
@@ -74,29 +83,19 @@ final class KnownStrings {
      * {@code length} is at most {@link #MAX_LENGTH}.
      */
     static @Nullable String find(char[] text, int from, int length) {
-        int h = 0;
-        for (int i = from; i < from + length; i++) {
-            h = 31 * h + text[i]; // String.hashCode's polynomial
+        if (length == 0) {
+            return null;
         }
-        int slot = spread(h) & MASK;
+        int slot = slot(text, from, length, MASK);
         while (true) {
-            String known = TABLE[slot];
+            char[] known = CHARS[slot];
             if (known == null) {
                 return null;
             }
-            if (known.hashCode() == h && known.length() == length && same(CHARS[slot], text, from)) {
-                return known;
+            if (known.length == length && Arrays.equals(known, 0, length, text, from, from + length)) {
+                return TABLE[slot];
             }
             slot = (slot + 1) & MASK;
         }
-    }
-
-    private static boolean same(char[] known, char[] text, int from) {
-        for (int i = 0; i < known.length; i++) {
-            if (known[i] != text[from + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }
