@@ -14,16 +14,11 @@ public interface WireEnum {
 
     /** The constant of {@code type} whose {@link #wireName()} is {@code wire}, if any. */
     static <E extends Enum<E> & WireEnum> Optional<E> fromWire(Class<E> type, String wire) {
-        for (E e : type.getEnumConstants()) {
-            if (e.wireName().equals(wire)) {
-                return Optional.of(e);
-            }
-        }
-        return Optional.empty();
+        return wire == null ? Optional.empty() : Optional.ofNullable(type.cast(WireSpellings.BY_WIRE.get(type).get(wire)));
     }
 
     /** The default spelling: the constant's name in lower case. */
     static String lowerCase(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
+        return WireSpellings.LOWER_CASE.get(e.getDeclaringClass())[e.ordinal()];
     }
 }

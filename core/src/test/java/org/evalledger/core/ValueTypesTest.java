@@ -80,6 +80,27 @@ class ValueTypesTest {
         assertEquals(Optional.of(SourceType.EVALUATION_RUN), WireEnum.fromWire(SourceType.class, "evaluation_run"));
         assertEquals(Optional.empty(), WireEnum.fromWire(SourceType.class, "EVALUATION_RUN"));
     }
+    @Test
+    void everyWireEnumConstantIsSpelledInLowerCaseAndReadsBackFromThatSpellingOnly() {
+        for (Class<? extends Enum<?>> type : List.of(ArtifactKind.class, Availability.class, Derivation.class, MetricUnit.class,
+                ProducerKind.class, Relationship.class, SourceType.class, StderrMethod.class)) {
+            for (Enum<?> constant : type.getEnumConstants()) {
+                String wire = ((WireEnum) constant).wireName();
+                assertEquals(constant.name().toLowerCase(java.util.Locale.ROOT), wire);
+                assertEquals(Optional.of(constant), fromWire(type, wire));
+                assertEquals(Optional.empty(), fromWire(type, constant.name()), "upper case is not a spelling");
+                assertEquals(Optional.empty(), fromWire(type, wire + " "));
+            }
+            assertEquals(Optional.empty(), fromWire(type, null));
+            assertEquals(Optional.empty(), fromWire(type, ""));
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Optional<?> fromWire(Class<? extends Enum<?>> type, String wire) {
+        return WireEnum.fromWire((Class) type, wire);
+    }
+
 
     @Test
     void batchSizeIsANumberOrAuto() {

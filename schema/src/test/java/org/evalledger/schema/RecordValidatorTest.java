@@ -196,6 +196,25 @@ class RecordValidatorTest {
                 ErrorCode.SEM_DUPLICATE_METRIC, "/results/5/metrics/1/id");
     }
 
+    /** Few metrics are compared with the earlier ones, many go through a set: both report every repeat, in order. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {3, 16, 17, 40})
+    void reportsEveryRepeatedMetricIdInResultsOfFewAndOfManyMetrics(int count) {
+        ValidationReport r = validate("multi-result", root -> {
+            tools.jackson.databind.node.ArrayNode metrics = (tools.jackson.databind.node.ArrayNode) root.get("results").get(5).get("metrics");
+            ObjectNode first = (ObjectNode) metrics.get(0);
+            metrics.removeAll();
+            for (int i = 0; i < count; i++) {
+                ObjectNode m = first.deepCopy();
+                m.put("id", i >= count - 2 ? "m0" : "m" + i); // the last two repeat the first
+                metrics.add(m);
+            }
+        });
+        assertEquals(List.of(ErrorCode.SEM_DUPLICATE_METRIC.code() + " /results/5/metrics/" + (count - 2) + "/id",
+                ErrorCode.SEM_DUPLICATE_METRIC.code() + " /results/5/metrics/" + (count - 1) + "/id"),
+                r.issues().stream().map(i -> i.code() + " " + i.pointer()).toList(), r.toString());
+    }
+
     @Test
     void warnsWhenNDiffersFromSamplesEvaluated() {
         ValidationReport r = validate("full", t -> metric0(t).put("n", 541));
