@@ -3,7 +3,7 @@
 #   benchmarks/peers/run.sh            # 10,000 envelopes, corpus kept in $TMPDIR for the next run
 # Environment: PEERS_N (uploads, default 10000), PEERS_CORPUS (corpus dir), PEERS_POPULATION (audit
 # population, default the Open LLM Leaderboard v1 table), PEERS_REBUILD=1 (regenerate the corpus),
-# PEERS_PASSES (passes of the steady-state runs of ours and Node, default 3), PEERS_PYTHON_PASSES
+# PEERS_PASSES (passes of the steady-state runs of ours and Node, default 8), PEERS_PYTHON_PASSES
 # (Python's, default 2: a pass takes about half a minute), PEERS_QUIET_WAIT (below).
 set -euo pipefail
 
@@ -17,7 +17,7 @@ lmeval="$shared/formats/lm_eval_results_2026-01-21T03-44-18.458309.json"
 schema="$root/schema/src/main/resources/org/evalledger/schema/record-v1.schema.json"
 py=/usr/bin/python3 # Debian's python, which sees python3-jsonschema and python3-nacl
 evalledger="$root/evalledger"
-passes="${PEERS_PASSES:-3}" py_passes="${PEERS_PYTHON_PASSES:-2}"
+passes="${PEERS_PASSES:-8}" py_passes="${PEERS_PYTHON_PASSES:-2}"
 inproc_class="$root/cli/target/test-classes/org/evalledger/cli/InProcessAudit.class"
 
 say() { printf '== %s\n' "$*" >&2; }
