@@ -589,11 +589,24 @@ public final class StrictJsonReader<V, O, A> {
      * scores has 16 or 17). NaN when the literal is outside that case, for the caller to parse fully.
      */
     static double exactQuotient(char[] s, int from, int to) {
-        int i = from;
-        boolean negative = s[i] == '-';
-        if (negative) {
-            i++;
+        int[] exp = new int[1];
+        long m = significand(s, from, to, 16, exp); // a 17th digit makes m at least 10^16, beyond 2^53
+        int e10 = exp[0];
+        if (m < 0 || m > 1L << 53 || e10 < -22 || e10 > 22) {
+            return Double.NaN;
         }
+        double v = e10 < 0 ? m / POW10[-e10] : m * POW10[e10];
+        return s[from] == '-' ? -v : v;
+    }
+
+    /**
+     * The significant digits of a grammatical number literal as an integer, leading zeros not
+     * counted, with its decimal exponent stored in {@code exp[0]} (the literal is ± that integer ×
+     * 10^exp[0]); -1 when it has more than {@code maxDigits} digits after its leading zeros
+     * (trailing zeros count) or an exponent beyond 400 in magnitude. {@code maxDigits} is at most 18.
+     */
+    private static long significand(char[] s, int from, int to, int maxDigits, int[] exp) {
+        int i = s[from] == '-' ? from + 1 : from;
         long m = 0;
         int significant = 0;
         int e10 = 0;
@@ -607,8 +620,8 @@ public final class StrictJsonReader<V, O, A> {
             if (c < '0' || c > '9') {
                 break;
             }
-            if (significant == 16) {
-                return Double.NaN; // a 17th digit makes m at least 10^16, beyond 2^53
+            if (significant == maxDigits) {
+                return -1;
             }
             m = m * 10 + (c - '0');
             if (m != 0) {
@@ -624,20 +637,17 @@ public final class StrictJsonReader<V, O, A> {
             if (minus || s[i] == '+') {
                 i++;
             }
-            int exp = 0;
+            int e = 0;
             for (; i < to; i++) {
-                exp = exp * 10 + (s[i] - '0');
-                if (exp > 400) {
-                    return Double.NaN;
+                e = e * 10 + (s[i] - '0');
+                if (e > 400) {
+                    return -1;
                 }
             }
-            e10 += minus ? -exp : exp;
+            e10 += minus ? -e : e;
         }
-        if (m > 1L << 53 || e10 < -22 || e10 > 22) {
-            return Double.NaN;
-        }
-        double v = e10 < 0 ? m / POW10[-e10] : m * POW10[e10];
-        return negative ? -v : v;
+        exp[0] = e10;
+        return m;
     }
 
     /**
@@ -655,57 +665,13 @@ public final class StrictJsonReader<V, O, A> {
      * shortest form, or outside the range handled here), for the caller to parse fully.
      */
     static double shortestQuotient(char[] s, int from, int to) {
-        int i = from;
-        boolean negative = s[i] == '-';
-        if (negative) {
-            i++;
-        }
-        long w = 0;
-        int significant = 0;
-        int e10 = 0;
-        boolean fraction = false;
-        for (; i < to; i++) {
-            char c = s[i];
-            if (c == '.') {
-                fraction = true;
-                continue;
-            }
-            if (c < '0' || c > '9') {
-                break;
-            }
-            if (significant == 0 && c == '0') { // a leading zero
-                if (fraction) {
-                    e10--;
-                }
-                continue;
-            }
-            if (significant == 17) {
-                return Double.NaN; // no shortest decimal of a double has more than 17 digits
-            }
-            w = w * 10 + (c - '0');
-            significant++;
-            if (fraction) {
-                e10--;
-            }
-        }
-        if (w == 0) {
+        boolean negative = s[from] == '-';
+        int[] exp = new int[1];
+        long w = significand(s, from, to, 17, exp); // no shortest decimal of a double has more than 17 digits
+        if (w <= 0) {
             return Double.NaN;
         }
-        if (i < to) { // 'e' or 'E', then an optional sign and digits
-            i++;
-            boolean minus = s[i] == '-';
-            if (minus || s[i] == '+') {
-                i++;
-            }
-            int exp = 0;
-            for (; i < to; i++) {
-                exp = exp * 10 + (s[i] - '0');
-                if (exp > 400) {
-                    return Double.NaN;
-                }
-            }
-            e10 += minus ? -exp : exp;
-        }
+        int e10 = exp[0];
         while (w % 10 == 0) {
             w /= 10;
             e10++;
@@ -717,7 +683,6 @@ public final class StrictJsonReader<V, O, A> {
         if (!(estimate >= Double.MIN_NORMAL && estimate <= Double.MAX_VALUE)) {
             return Double.NaN; // subnormal or infinite: the full parser decides
         }
-        int[] exp = new int[1];
         double up = estimate;
         double down = estimate;
         for (int step = 0; step <= 2; step++) {
