@@ -197,10 +197,16 @@ public final class Verifier {
         return decide(matches, envelope, record, digest, at, warnings).withValidation(report);
     }
 
-    /** Whether two lists of a few values each hold the same set of values (compared pairwise: no hashing, no sets). */
+    /** Whether two lists hold the same set of values: pairwise for a few, through hash sets for more. */
     private static boolean sameSet(List<JsonValue> a, List<JsonValue> b) {
+        if (a.size() > FEW_SUBJECTS || b.size() > FEW_SUBJECTS) {
+            return new HashSet<>(a).equals(new HashSet<>(b)); // a record with many artifacts: no quadratic comparison
+        }
         return containsAll(a, b) && containsAll(b, a);
     }
+
+    /** Up to this many subjects (the record, its model commit, a few artifacts) a pairwise comparison beats hashing. */
+    private static final int FEW_SUBJECTS = 8;
 
     private static boolean containsAll(List<JsonValue> haystack, List<JsonValue> needles) {
         for (JsonValue needle : needles) {

@@ -284,6 +284,34 @@ class VerifierTest {
         }
 
         @Test
+        void manySubjectsMatchAsASetToo() {
+            EvaluationRecord base = record();
+            org.evalledger.core.Result first = base.results().get(0);
+            List<org.evalledger.core.Artifact> artifacts = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                artifacts.add(new org.evalledger.core.Artifact(org.evalledger.core.ArtifactKind.SAMPLES, "https://example.org/samples-" + i
+                        + ".jsonl", String.format("%064x", i + 1), null));
+            }
+            EvaluationRecord many = base.toBuilder().results(List.of(new org.evalledger.core.Result(first.task(), first.metrics(), artifacts)))
+                    .build();
+            Envelope e = LAB_SIGNER.sign(many);
+            assertEquals(Status.SELF_REPORTED, verify(POLICY, e).status(), "14 subjects: the model commit, 12 artifacts, the record");
+            String statement = new String(e.payload(), StandardCharsets.UTF_8);
+            // one artifact's subject named twice, another left out: the same count, not the same set
+            int subjects = statement.indexOf("\"subject\":[");
+            String twice = statement.substring(0, subjects)
+                    + statement.substring(subjects).replace(String.format("%064x", 2), String.format("%064x", 1));
+            assertInvalid(Reason.SUBJECT_MISMATCH, verifyStatement(twice));
+            // the subjects in another order: still the record's
+            String tail = statement.substring(subjects + "\"subject\":[".length(), statement.lastIndexOf("]}"));
+            List<String> items = new java.util.ArrayList<>(List.of(tail.split("(?<=\\}),(?=\\{)")));
+            assertEquals(14, items.size());
+            java.util.Collections.reverse(items);
+            String reordered = statement.substring(0, subjects) + "\"subject\":[" + String.join(",", items) + "]}";
+            assertEquals(Status.SELF_REPORTED, verifyStatement(reordered).status());
+        }
+
+        @Test
         void aPredicateThatIsNotAValidRecord() {
             String statement = new String(signed().payload(), StandardCharsets.UTF_8);
             assertInvalid(Reason.RECORD_INVALID, verifyStatement(statement.replace("\"value\":0.4376", "\"value\":43.76")));
