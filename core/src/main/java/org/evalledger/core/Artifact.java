@@ -15,7 +15,7 @@ public record Artifact(ArtifactKind kind, String uri, String sha256, @Nullable L
     public Artifact {
         Checks.required(kind, "artifact.kind");
         Checks.nonEmpty(uri, "artifact.uri");
-        Checks.matches(sha256, Checks.HEX64, "artifact.sha256");
+        Checks.matches(sha256, CharRun.HEX64, "artifact.sha256");
         Checks.atLeastOrNull(rows, 0, "artifact.rows");
     }
 }

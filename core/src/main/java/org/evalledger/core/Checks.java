@@ -7,10 +7,6 @@ import org.jspecify.annotations.Nullable;
 
 /** Argument checks shared by the value types; every failure is an {@link IllegalArgumentException} naming the field. */
 final class Checks {
-    static final CharRun HEX64 = CharRun.HEX64;
-    static final CharRun DIGEST = CharRun.DIGEST;
-    static final CharRun RECORD_ID = CharRun.RECORD_ID;
-    static final CharRun BENCHMARK = CharRun.BENCHMARK;
     /** Largest integer that JSON readers everywhere (IEEE doubles) hold exactly: 2^53 - 1. */
     static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;
 

@@ -52,9 +52,9 @@ public record EvaluationRecord(
 
     /** @throws IllegalArgumentException or NullPointerException naming the field that is wrong */
     public EvaluationRecord {
-        Checks.matches(recordId, Checks.RECORD_ID, "recordId");
+        Checks.matches(recordId, CharRun.RECORD_ID, "recordId");
         Checks.required(createdAt, "createdAt");
-        Checks.matchesOrNull(supersedes, Checks.DIGEST, "supersedes");
+        Checks.matchesOrNull(supersedes, CharRun.DIGEST, "supersedes");
         Checks.required(model, "model");
         Checks.required(producer, "producer");
         seeds = Checks.map(seeds, "seeds");

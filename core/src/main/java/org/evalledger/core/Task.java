@@ -32,12 +32,12 @@ public record Task(
 
     /** @throws IllegalArgumentException or NullPointerException naming the field that is wrong */
     public Task {
-        Checks.matches(benchmark, Checks.BENCHMARK, "task.benchmark");
+        Checks.matches(benchmark, CharRun.BENCHMARK, "task.benchmark");
         Checks.atLeastOrNull(fewShot, 0, "task.fewShot");
         Checks.nonEmptyOrNull(filter, "task.filter");
         subtasks = Checks.list(subtasks, "task.subtasks");
         for (String s : subtasks) {
-            Checks.matches(s, Checks.BENCHMARK, "task.subtasks[]");
+            Checks.matches(s, CharRun.BENCHMARK, "task.subtasks[]");
         }
     }
 
@@ -101,9 +101,9 @@ public record Task(
             @Nullable String chatTemplateSha256) {
         /** @throws IllegalArgumentException when a hash is not 64 lower-case hex digits */
         public Prompt {
-            Checks.matchesOrNull(templateSha256, Checks.HEX64, "task.prompt.templateSha256");
-            Checks.matchesOrNull(systemPromptSha256, Checks.HEX64, "task.prompt.systemPromptSha256");
-            Checks.matchesOrNull(chatTemplateSha256, Checks.HEX64, "task.prompt.chatTemplateSha256");
+            Checks.matchesOrNull(templateSha256, CharRun.HEX64, "task.prompt.templateSha256");
+            Checks.matchesOrNull(systemPromptSha256, CharRun.HEX64, "task.prompt.systemPromptSha256");
+            Checks.matchesOrNull(chatTemplateSha256, CharRun.HEX64, "task.prompt.chatTemplateSha256");
         }
     }
 
