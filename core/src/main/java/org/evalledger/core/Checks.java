@@ -31,9 +31,14 @@ final class Checks {
     static String matches(@Nullable String value, CharRun pattern, String field) {
         required(value, field);
         if (!pattern.matches(value)) {
-            throw new IllegalArgumentException(field + " must match " + pattern.pattern() + ", got \"" + value + "\"");
+            throw mismatch(field, pattern.pattern(), value);
         }
         return value;
+    }
+
+    /** The failure of a value that does not match its field's pattern. */
+    static IllegalArgumentException mismatch(String field, String pattern, String value) {
+        return new IllegalArgumentException(field + " must match " + pattern + ", got \"" + value + "\"");
     }
 
     static @Nullable String matchesOrNull(@Nullable String value, CharRun pattern, String field) {

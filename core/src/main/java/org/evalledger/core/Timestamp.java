@@ -31,7 +31,7 @@ public record Timestamp(String text) implements Comparable<Timestamp> {
     public Timestamp {
         if (text == null || !hasShape(text)) { // hasShape accepts exactly what PATTERN matches
             Checks.required(text, "timestamp");
-            throw new IllegalArgumentException("timestamp must match " + PATTERN.pattern() + ", got \"" + text + "\"");
+            throw Checks.mismatch("timestamp", PATTERN.pattern(), text);
         }
         if (plainInstant(text) == null) { // not a plain date and time: Instant.parse decides
             try {
