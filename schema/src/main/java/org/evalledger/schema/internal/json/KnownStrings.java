@@ -1,5 +1,6 @@
 package org.evalledger.schema.internal.json;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -41,28 +42,29 @@ final class KnownStrings {
             "payload", "payloadType", "signatures", "keyid", "sig", "application/vnd.in-toto+json");
 
     private static final String[] TABLE;
-    private static final char[][] CHARS;
+    /** The ASCII bytes of each string of {@link #TABLE}, in the same slot. */
+    private static final byte[][] BYTES;
     private static final int MASK;
 
     static {
         int size = Integer.highestOneBit(ALL.size() * 4 - 1) << 1; // at most a quarter full
         String[] table = new String[size];
-        char[][] chars = new char[size][];
+        byte[][] bytes = new byte[size][];
         for (String s : ALL) {
-            if (s.isEmpty() || s.length() > MAX_LENGTH) {
-                throw new ExceptionInInitializerError("a known string is empty or longer than " + MAX_LENGTH + ": " + s);
+            if (s.isEmpty() || s.length() > MAX_LENGTH || !StandardCharsets.US_ASCII.newEncoder().canEncode(s)) {
+                throw new ExceptionInInitializerError("a known string is empty, longer than " + MAX_LENGTH + " or not ASCII: " + s);
             }
-            char[] c = s.toCharArray();
+            byte[] c = s.getBytes(StandardCharsets.US_ASCII);
             int slot = slot(c, 0, c.length, size - 1);
             while (table[slot] != null && !table[slot].equals(s)) {
                 slot = (slot + 1) & (size - 1);
             }
             table[slot] = s;
-            chars[slot] = c;
+            bytes[slot] = c;
             s.hashCode(); // computed once here, kept by the String: every member lookup asks for it
         }
         TABLE = table;
-        CHARS = chars;
+        BYTES = bytes;
         MASK = size - 1;
     }
 
@@ -70,25 +72,25 @@ final class KnownStrings {
 
     /**
      * Where a string starts its probe: a hash of its length and of its first, middle and last
-     * characters (a constant number of reads, not the whole string; the comparison that follows
-     * reads the rest).
+     * bytes (a constant number of reads, not the whole string; the comparison that follows reads
+     * the rest).
      */
-    private static int slot(char[] text, int from, int length, int mask) {
+    private static int slot(byte[] text, int from, int length, int mask) {
         int h = length * 0x9E3779B1 ^ text[from] * 0x85EBCA6B ^ text[from + length - 1] * 0xC2B2AE35 ^ text[from + (length >> 1)];
         return (h ^ (h >>> 15)) & mask;
     }
 
     /**
-     * The known string equal to {@code text[from, from + length)}, or null when there is none.
-     * {@code length} is at most {@link #MAX_LENGTH}.
+     * The known string whose ASCII bytes are {@code text[from, from + length)}, or null when there
+     * is none. {@code length} is at most {@link #MAX_LENGTH}.
      */
-    static @Nullable String find(char[] text, int from, int length) {
+    static @Nullable String find(byte[] text, int from, int length) {
         if (length == 0) {
             return null;
         }
         int slot = slot(text, from, length, MASK);
         while (true) {
-            char[] known = CHARS[slot];
+            byte[] known = BYTES[slot];
             if (known == null) {
                 return null;
             }

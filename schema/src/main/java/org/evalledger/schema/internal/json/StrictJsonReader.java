@@ -2,12 +2,7 @@ package org.evalledger.schema.internal.json;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.evalledger.core.JsonValue;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +13,11 @@ import tools.jackson.databind.JsonNode;
  * {@link #MAX_DEPTH}, so no input can overflow the stack; nothing but {@link JsonReadException} is
  * thrown for bad input. The static methods are stateless and thread-safe.
  *
+ * <p>It reads the UTF-8 bytes themselves, with no decoding into chars first: outside strings JSON
+ * is ASCII, and a string's bytes become a {@code String} in one step. A document with any byte
+ * beyond ASCII is first checked to be well-formed UTF-8 as a whole (so that a malformed byte is
+ * reported as such wherever it is), and then read the same way.
+ *
  * @param <V> the values built
  * @param <O> an object being filled
  * @param <A> an array being filled
@@ -27,7 +27,8 @@ public final class StrictJsonReader<V, O, A> {
     public static final int MAX_DEPTH = 64;
 
     private final TreeBuilder<V, O, A> tree;
-    private final char[] text;
+    /** The document's bytes: well-formed UTF-8 (checked before reading), never modified. */
+    private final byte[] text;
     private final int maxStringChars;
     private int pos;
     /** Whether this reader notes canonical form and the root members ({@link #readDocument}); the others skip that work. */
@@ -40,10 +41,10 @@ public final class StrictJsonReader<V, O, A> {
      * so that no check runs.
      */
     private boolean canonical;
-    /** While noting: the root object's members, the offsets of their values in chars. */
+    /** While noting: the root object's members, the byte offsets of their values. */
     private final java.util.List<Span> rootMembers = new java.util.ArrayList<>();
 
-    private StrictJsonReader(TreeBuilder<V, O, A> tree, char[] text, int maxStringChars, boolean noting) {
+    private StrictJsonReader(TreeBuilder<V, O, A> tree, byte[] text, int maxStringChars, boolean noting) {
         this.tree = tree;
         this.text = text;
         this.maxStringChars = maxStringChars;
@@ -97,30 +98,7 @@ public final class StrictJsonReader<V, O, A> {
         StrictJsonReader<JsonValue, JsonValue.JsonObject.Builder, java.util.List<JsonValue>> r =
                 reader(TreeBuilder.CORE, document, maxDocumentBytes, maxStringChars, true);
         JsonValue value = r.document();
-        if (r.text.length == document.length) { // decoding kept one char per byte: the offsets are byte offsets
-            return new Read(value, r.canonical, java.util.List.copyOf(r.rootMembers));
-        }
-        java.util.List<Span> spans = new java.util.ArrayList<>(r.rootMembers.size());
-        int chars = 0;
-        int bytes = 0;
-        for (Span m : r.rootMembers) { // char offsets to byte offsets, counting forward
-            bytes += utf8Length(r.text, chars, m.start());
-            int start = bytes;
-            bytes += utf8Length(r.text, m.start(), m.end());
-            chars = m.end();
-            spans.add(new Span(m.name(), start, bytes));
-        }
-        return new Read(value, r.canonical, java.util.List.copyOf(spans));
-    }
-
-    /** The UTF-8 length of text[from, to), whose surrogates come in pairs (the reader rejects others). */
-    private static int utf8Length(char[] text, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = text[i];
-            n += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3; // a pair is four bytes
-        }
-        return n;
+        return new Read(value, r.canonical, java.util.List.copyOf(r.rootMembers));
     }
 
     private static <V, O, A> V read(TreeBuilder<V, O, A> tree, byte[] document, long maxDocumentBytes, int maxStringChars) {
@@ -134,7 +112,10 @@ public final class StrictJsonReader<V, O, A> {
                     "the document has " + document.length + " bytes, more than the limit of " + maxDocumentBytes);
         }
         checkBom(document);
-        return new StrictJsonReader<>(tree, decode(document), maxStringChars, noting);
+        if (!isAscii(document)) { // ASCII is well-formed UTF-8
+            checkUtf8(document);
+        }
+        return new StrictJsonReader<>(tree, document, maxStringChars, noting);
     }
 
     private V document() {
@@ -161,42 +142,74 @@ public final class StrictJsonReader<V, O, A> {
         }
     }
 
-    private static char[] decode(byte[] bytes) {
-        if (isAscii(bytes)) { // ASCII is well-formed UTF-8, one char per byte
-            char[] ascii = new char[bytes.length];
-            // ISO-8859-1 keeps each byte as one char; widening the Latin-1 string copies in bulk
-            new String(bytes, StandardCharsets.ISO_8859_1).getChars(0, bytes.length, ascii, 0);
-            return ascii;
+    /**
+     * Throws {@code EL-PARSE-UTF8} at the first byte that does not start a well-formed UTF-8
+     * sequence, as Java's strict UTF-8 decoder judges them: no overlong form, no surrogate, nothing
+     * beyond U+10FFFF, no sequence cut short (at the end of the document or by another byte).
+     */
+    private static void checkUtf8(byte[] bytes) {
+        int at = malformedUtf8(bytes);
+        if (at < 0) {
+            return;
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isUnderflow()) {
-            result = decoder.flush(out);
+        String before = new String(bytes, 0, at, StandardCharsets.UTF_8);
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < before.length(); i++) {
+            if (before.charAt(i) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
         }
-        if (result.isError()) {
-            int at = in.position();
-            String before = new String(bytes, 0, at, StandardCharsets.UTF_8);
-            int line = 1;
-            int col = 1;
-            for (int i = 0; i < before.length(); i++) {
-                if (before.charAt(i) == '\n') {
-                    line++;
-                    col = 1;
-                } else {
-                    col++;
+        throw new JsonReadException("EL-PARSE-UTF8", at, line, col,
+                "the bytes are not well-formed UTF-8 (byte 0x" + Integer.toHexString(bytes[at] & 0xFF) + ")");
+    }
+
+    /** The offset of the first byte that does not start a well-formed UTF-8 sequence; -1 when all are well-formed. */
+    static int malformedUtf8(byte[] b) {
+        int n = b.length;
+        int i = 0;
+        while (i < n) {
+            int b1 = b[i] & 0xFF;
+            if (b1 < 0x80) {
+                i++;
+                continue;
+            }
+            int length;
+            int min; // the smallest second byte a well-formed sequence with this lead may have
+            int max; // and the largest
+            if (b1 >= 0xC2 && b1 <= 0xDF) {
+                length = 2;
+                min = 0x80;
+                max = 0xBF;
+            } else if (b1 >= 0xE0 && b1 <= 0xEF) {
+                length = 3;
+                min = b1 == 0xE0 ? 0xA0 : 0x80; // E0 80..9F would be overlong
+                max = b1 == 0xED ? 0x9F : 0xBF; // ED A0..BF would be a surrogate
+            } else if (b1 >= 0xF0 && b1 <= 0xF4) {
+                length = 4;
+                min = b1 == 0xF0 ? 0x90 : 0x80; // F0 80..8F would be overlong
+                max = b1 == 0xF4 ? 0x8F : 0xBF; // F4 90.. would be beyond U+10FFFF
+            } else {
+                return i; // a continuation byte where a character starts, C0, C1, or F5..FF
+            }
+            if (i + length > n) {
+                return i;
+            }
+            int b2 = b[i + 1] & 0xFF;
+            if (b2 < min || b2 > max) {
+                return i;
+            }
+            for (int k = 2; k < length; k++) {
+                if ((b[i + k] & 0xC0) != 0x80) {
+                    return i;
                 }
             }
-            throw new JsonReadException("EL-PARSE-UTF8", at, line, col,
-                    "the bytes are not well-formed UTF-8 (byte 0x" + Integer.toHexString(bytes[at] & 0xFF) + ")");
+            i += length;
         }
-        out.flip();
-        char[] chars = new char[out.remaining()];
-        out.get(chars);
-        return chars;
+        return -1;
     }
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -221,7 +234,7 @@ public final class StrictJsonReader<V, O, A> {
         if (pos >= text.length) {
             throw fail("EL-PARSE-SYNTAX", "the document ends where a value is expected");
         }
-        char c = text[pos];
+        char c = (char) text[pos]; // a byte beyond ASCII becomes no char of the cases below
         switch (c) {
             case '{':
                 return object(depth + 1);
@@ -248,7 +261,7 @@ public final class StrictJsonReader<V, O, A> {
                     }
                     return number();
                 }
-                throw fail("EL-PARSE-SYNTAX", "unexpected character " + describe(c) + " where a value is expected");
+                throw fail("EL-PARSE-SYNTAX", "unexpected character " + describeAt(pos) + " where a value is expected");
         }
     }
 
@@ -256,7 +269,7 @@ public final class StrictJsonReader<V, O, A> {
         if (startsWith("NaN", pos) || startsWith("Infinity", pos) || startsWith("-Infinity", pos)) {
             return fail("EL-PARSE-NON-FINITE", "JSON has no NaN or Infinity; leave the field out or write a finite number");
         }
-        return fail("EL-PARSE-SYNTAX", "unexpected character " + describe(text[pos]) + " where a value is expected");
+        return fail("EL-PARSE-SYNTAX", "unexpected character " + describeAt(pos) + " where a value is expected");
     }
 
     private void depthCheck(int depth) {
@@ -350,17 +363,18 @@ public final class StrictJsonReader<V, O, A> {
         int n = text.length;
         StringBuilder sb = null;
         int runStart = pos;
-        int seen = 0; // every plain char OR-ed together: a surrogate sets 0xD800
+        int seen = 0; // every plain byte OR-ed together: 0x80 set means a character beyond ASCII
         while (true) {
-            // a run of plain characters: no quote, backslash or control character
-            char c = 0;
+            // a run of plain bytes: no quote, backslash or control character (bytes of UTF-8 sequences are all >= 0x80)
+            int c = 0;
             int i = pos;
-            while (i < n && (c = text[i]) >= 0x20 && c != '"' && c != '\\') {
+            while (i < n && (c = text[i] & 0xFF) >= 0x20 && c != '"' && c != '\\') {
                 seen |= c;
                 i++;
             }
             pos = i;
-            if (sb == null && pos - runStart > maxStringChars) {
+            // in UTF-8 a char takes one to three bytes (a pair of surrogates four): beyond 3 bytes per char it is too long
+            if (sb == null && pos - runStart > ((seen & 0x80) == 0 ? maxStringChars : 3L * maxStringChars)) {
                 pos = start;
                 throw fail("EL-PARSE-STRING-TOO-LONG", "a string is longer than the limit of " + maxStringChars + " characters");
             }
@@ -371,11 +385,11 @@ public final class StrictJsonReader<V, O, A> {
             if (c == '"') {
                 String s;
                 if (sb != null) {
-                    s = sb.append(text, runStart, pos - runStart).toString();
+                    s = sb.append(run(runStart, pos, seen)).toString();
                 } else {
                     int length = pos - runStart;
-                    String known = length <= KnownStrings.MAX_LENGTH ? KnownStrings.find(text, runStart, length) : null;
-                    s = known != null ? known : new String(text, runStart, length);
+                    String known = length <= KnownStrings.MAX_LENGTH && (seen & 0x80) == 0 ? KnownStrings.find(text, runStart, length) : null;
+                    s = known != null ? known : run(runStart, pos, seen);
                 }
                 pos++;
                 if (s.length() > maxStringChars) {
@@ -383,25 +397,25 @@ public final class StrictJsonReader<V, O, A> {
                     throw fail("EL-PARSE-STRING-TOO-LONG", "a string has " + s.length() + " characters, more than the limit of "
                             + maxStringChars);
                 }
-                if (sb != null || (seen & 0xD800) == 0xD800) {
-                    checkSurrogates(s, start); // escapes may have made one; plain text holds one only if seen says so
+                if (sb != null) {
+                    checkSurrogates(s, start); // an escape may have made a lone one; well-formed UTF-8 holds none
                 }
                 return s;
             }
             if (c < 0x20) {
-                throw fail("EL-PARSE-SYNTAX", "unescaped control character " + describe(c) + " in a string; write it as \\u"
-                        + String.format("%04x", (int) c));
+                throw fail("EL-PARSE-SYNTAX", "unescaped control character " + describe((char) c) + " in a string; write it as \\u"
+                        + String.format("%04x", c));
             }
             // a backslash
             if (sb == null) {
                 sb = new StringBuilder();
             }
-            sb.append(text, runStart, pos - runStart);
+            sb.append(run(runStart, pos, seen));
             pos++;
             if (pos >= n) {
                 throw fail("EL-PARSE-SYNTAX", "unterminated escape in a string");
             }
-            char e = text[pos];
+            char e = (char) text[pos];
             switch (e) {
                 case '"' -> sb.append('"');
                 case '\\' -> sb.append('\\');
@@ -421,7 +435,7 @@ public final class StrictJsonReader<V, O, A> {
                     int v = 0;
                     boolean lowerHex = true;
                     for (int k = 1; k <= 4; k++) {
-                        char h = text[pos + k];
+                        int h = text[pos + k];
                         int d = Character.digit(h, 16);
                         if (d < 0 || h > 'f') {
                             throw fail("EL-PARSE-SYNTAX", "a \\u escape needs four hex digits");
@@ -436,7 +450,7 @@ public final class StrictJsonReader<V, O, A> {
                     sb.append((char) v);
                     pos += 4;
                 }
-                default -> throw fail("EL-PARSE-SYNTAX", "invalid escape \\" + describe(e) + " in a string");
+                default -> throw fail("EL-PARSE-SYNTAX", "invalid escape \\" + describeAt(pos) + " in a string");
             }
             if (sb.length() > maxStringChars) {
                 pos = start;
@@ -445,6 +459,11 @@ public final class StrictJsonReader<V, O, A> {
             pos++;
             runStart = pos;
         }
+    }
+
+    /** The string of the plain bytes [from, to): Latin-1 when {@code seen} says all so far were ASCII (a plain copy), else UTF-8. */
+    private String run(int from, int to, int seen) {
+        return new String(text, from, to - from, (seen & 0x80) == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 
     private void checkSurrogates(String s, int start) {
@@ -509,7 +528,9 @@ public final class StrictJsonReader<V, O, A> {
         if (!integral) {
             double fast = exactQuotient(text, start, pos);
             if (!Double.isNaN(fast)) {
-                checkCanonical(fast, start);
+                if (canonical && !isJcsFraction(fast, start, pos)) {
+                    canonical = false;
+                }
                 return tree.number(fast);
             }
             fast = shortestQuotient(text, start, pos);
@@ -533,7 +554,7 @@ public final class StrictJsonReader<V, O, A> {
             }
             return tree.integer(v);
         }
-        String literal = new String(text, start, pos - start);
+        String literal = new String(text, start, pos - start, StandardCharsets.ISO_8859_1);
         if (integral && literal.length() <= 19) {
             try {
                 long v = Long.parseLong(literal);
@@ -577,6 +598,27 @@ public final class StrictJsonReader<V, O, A> {
         }
     }
 
+    /**
+     * Whether a grammatical fractional literal (one with a point or an exponent) is JCS's text of
+     * the value it reads as: exactly when its significant digits are the value's shortest decimal
+     * and it lays them out as ECMAScript does ({@link #isJcsLayout}). The same answer as formatting
+     * the value and comparing ({@link #checkCanonical}), without writing any text. A zero is never
+     * written as a fraction.
+     */
+    private boolean isJcsFraction(double value, int from, int to) {
+        int[] exp = new int[1];
+        long w = significand(text, from, to, 17, exp);
+        if (w <= 0) {
+            return false; // zero, which JCS writes as 0; or more than 17 digits, which no shortest decimal has
+        }
+        int e10 = exp[0];
+        while (w % 10 == 0) {
+            w /= 10;
+            e10++;
+        }
+        return isShortest(Math.abs(value), w, e10, exp) && isJcsLayout(text, from, to);
+    }
+
     /** 10^0 .. 10^22: every one is a double exactly. */
     private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
         1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
@@ -588,7 +630,7 @@ public final class StrictJsonReader<V, O, A> {
      * Java's own parser takes it only for up to 15 digits, and the shortest text of most computed
      * scores has 16 or 17). NaN when the literal is outside that case, for the caller to parse fully.
      */
-    static double exactQuotient(char[] s, int from, int to) {
+    static double exactQuotient(byte[] s, int from, int to) {
         int[] exp = new int[1];
         long m = significand(s, from, to, 16, exp); // a 17th digit makes m at least 10^16, beyond 2^53
         int e10 = exp[0];
@@ -605,14 +647,14 @@ public final class StrictJsonReader<V, O, A> {
      * 10^exp[0]); -1 when it has more than {@code maxDigits} digits after its leading zeros
      * (trailing zeros count) or an exponent beyond 400 in magnitude. {@code maxDigits} is at most 18.
      */
-    private static long significand(char[] s, int from, int to, int maxDigits, int[] exp) {
+    private static long significand(byte[] s, int from, int to, int maxDigits, int[] exp) {
         int i = s[from] == '-' ? from + 1 : from;
         long m = 0;
         int significant = 0;
         int e10 = 0;
         boolean fraction = false;
         for (; i < to; i++) {
-            char c = s[i];
+            int c = s[i];
             if (c == '.') {
                 fraction = true;
                 continue;
@@ -664,7 +706,7 @@ public final class StrictJsonReader<V, O, A> {
      * NaN when no candidate has the literal as its shortest decimal (the literal is then not in its
      * shortest form, or outside the range handled here), for the caller to parse fully.
      */
-    static double shortestQuotient(char[] s, int from, int to) {
+    static double shortestQuotient(byte[] s, int from, int to) {
         boolean negative = s[from] == '-';
         int[] exp = new int[1];
         long w = significand(s, from, to, 17, exp); // no shortest decimal of a double has more than 17 digits
@@ -710,7 +752,7 @@ public final class StrictJsonReader<V, O, A> {
      * has no zero beyond D's: no trailing zero after the point, at most five zeros after {@code 0.},
      * one digit before the point of an exponent form.
      */
-    static boolean isJcsLayout(char[] s, int from, int to) {
+    static boolean isJcsLayout(byte[] s, int from, int to) {
         int i = from;
         if (s[i] == '-') {
             i++;
@@ -749,7 +791,7 @@ public final class StrictJsonReader<V, O, A> {
         if (s[i] != 'e' || intEnd - intStart != 1 || s[intStart] == '0') {
             return false;
         }
-        char sign = s[i + 1]; // the grammar put a digit or a sign after the e, and a digit after a sign
+        int sign = s[i + 1]; // the grammar put a digit or a sign after the e, and a digit after a sign
         if ((sign != '+' && sign != '-') || s[i + 2] == '0') {
             return false;
         }
@@ -818,16 +860,16 @@ public final class StrictJsonReader<V, O, A> {
     }
 
     private char peek() {
-        return pos < text.length ? text[pos] : '\0';
+        return pos < text.length ? (char) (text[pos] & 0xFF) : '\0';
     }
 
-    private static boolean isDigit(char c) {
+    private static boolean isDigit(int c) {
         return c >= '0' && c <= '9';
     }
 
     private void skipWhitespace() {
         while (pos < text.length) {
-            char c = text[pos];
+            byte c = text[pos];
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
                 pos++;
                 canonical = false; // JCS writes no whitespace between tokens
@@ -839,6 +881,12 @@ public final class StrictJsonReader<V, O, A> {
 
     private static String describe(char c) {
         return c < 0x20 || c > 0x7e ? String.format("U+%04X", (int) c) : "'" + c + "'";
+    }
+
+    /** {@link #describe} of the (first UTF-16 unit of the) character whose UTF-8 sequence starts at this byte. */
+    private String describeAt(int at) {
+        int b = text[at] & 0xFF;
+        return describe(b < 0x80 ? (char) b : new String(text, at, Math.min(4, text.length - at), StandardCharsets.UTF_8).charAt(0));
     }
 
     private static String shorten(String s) {
@@ -855,7 +903,13 @@ public final class StrictJsonReader<V, O, A> {
                 lineStart = i + 1;
             }
         }
-        long byteOffset = StandardCharsets.UTF_8.encode(CharBuffer.wrap(text, 0, at)).remaining();
-        return new JsonReadException(code, byteOffset, line, at - lineStart + 1, message);
+        int column = 1; // in UTF-16 chars: one per UTF-8 sequence, two for a four-byte one (a surrogate pair)
+        for (int i = lineStart; i < at; i++) {
+            int b = text[i] & 0xFF;
+            if ((b & 0xC0) != 0x80) {
+                column += b >= 0xF0 ? 2 : 1;
+            }
+        }
+        return new JsonReadException(code, at, line, column, message);
     }
 }

@@ -245,4 +245,41 @@ class CanonicalFlagTest {
             default: return exact.toString(); // the exact binary value: usually far longer than the shortest digits
         }
     }
+
+    /**
+     * A number alone: canonical exactly when its text is JCS's text of the double it reads as, for
+     * JCS's own text, other spellings of the same digits, and texts whose last digits differ from the
+     * shortest ones (some of which still read as the same double: near 8 or 9 two 16-digit decimals
+     * round to one double, and only one is its shortest decimal).
+     */
+    @Property(tries = 3000)
+    void aNumberIsCanonicalExactlyWhenItIsJcsText(@ForAll("seeds") long seed) {
+        Random random = new Random(seed);
+        double d = switch (random.nextInt(4)) {
+            case 0 -> 8 + 2 * random.nextDouble();
+            case 1 -> random.nextDouble();
+            case 2 -> random.nextInt(10_000) / Math.pow(10, random.nextInt(8));
+            default -> (random.nextDouble() + 0.1) * Math.pow(10, random.nextInt(-25, 25));
+        };
+        if (random.nextBoolean()) {
+            d = -d;
+        }
+        String jcs = Jcs.formatNumber(d);
+        List<String> literals = new ArrayList<>(ShortestQuotientTest.spellings(jcs));
+        BigDecimal exact = new BigDecimal(d);
+        for (int digits = 15; digits <= 17; digits++) { // the decimals next to the value in the 15th to 17th digit
+            BigDecimal rounded = exact.round(new java.math.MathContext(digits));
+            BigDecimal ulp = rounded.ulp();
+            for (BigDecimal near : List.of(rounded, rounded.add(ulp), rounded.subtract(ulp))) {
+                literals.add(near.toString().replace("E", "e"));
+                literals.add(near.toPlainString());
+            }
+        }
+        for (String literal : literals) {
+            byte[] bytes = literal.getBytes(StandardCharsets.US_ASCII);
+            StrictJsonReader.Read read = StrictJsonReader.readDocument(bytes, 1 << 20, 1 << 20);
+            double value = ((JsonValue.JsonNumber) read.value()).value();
+            assertEquals(literal.equals(Jcs.formatNumber(value)), read.canonical(), literal + " reads as " + value);
+        }
+    }
 }

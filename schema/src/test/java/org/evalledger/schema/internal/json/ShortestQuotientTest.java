@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ class ShortestQuotientTest {
 
     /** The fast path's answer, checked against Java's parser when it gives one; whether it gave one. */
     private static boolean agrees(String literal) {
-        double fast = StrictJsonReader.shortestQuotient(literal.toCharArray(), 0, literal.length());
+        double fast = StrictJsonReader.shortestQuotient(literal.getBytes(StandardCharsets.US_ASCII), 0, literal.length());
         if (Double.isNaN(fast)) {
             return false;
         }
@@ -47,7 +48,7 @@ class ShortestQuotientTest {
                     continue;
                 }
                 String text = Jcs.formatNumber(d);
-                double exact = StrictJsonReader.exactQuotient(text.toCharArray(), 0, text.length());
+                double exact = StrictJsonReader.exactQuotient(text.getBytes(StandardCharsets.US_ASCII), 0, text.length());
                 if (!Double.isNaN(exact)) {
                     continue; // the first fast path takes it
                 }
@@ -90,7 +91,7 @@ class ShortestQuotientTest {
             for (int step = 0; step < 12; step++, d = Math.nextUp(d)) {
                 String text = Jcs.formatNumber(d);
                 boolean took = agrees(text);
-                if (Double.isNaN(StrictJsonReader.exactQuotient(text.toCharArray(), 0, text.length())) && promised(d)
+                if (Double.isNaN(StrictJsonReader.exactQuotient(text.getBytes(StandardCharsets.US_ASCII), 0, text.length())) && promised(d)
                         && text.replace("-", "").replace(".", "").replaceFirst("^0+", "").length() <= 17) {
                     assertTrue(took, "declined the shortest text " + text + " next to 2^" + e);
                 }
@@ -119,7 +120,7 @@ class ShortestQuotientTest {
     }
 
     /** Other spellings of the same decimal as a JCS text: the point form, the exponent forms, padded ones. */
-    private static List<String> spellings(String jcs) {
+    static List<String> spellings(String jcs) {
         String sign = jcs.startsWith("-") ? "-" : "";
         BigDecimal abs = new BigDecimal(jcs).abs().stripTrailingZeros();
         String d = abs.unscaledValue().toString();
@@ -159,7 +160,7 @@ class ShortestQuotientTest {
             double d = (random.nextDouble() + 0.1) * Math.pow(10, random.nextInt(-12, 26)) * (random.nextBoolean() ? 1 : -1);
             String jcs = Jcs.formatNumber(d);
             for (String literal : spellings(jcs)) {
-                char[] text = literal.toCharArray();
+                byte[] text = literal.getBytes(StandardCharsets.US_ASCII);
                 boolean fractional = literal.indexOf('.') >= 0 || literal.indexOf('e') >= 0 || literal.indexOf('E') >= 0;
                 if (!fractional || Double.isNaN(StrictJsonReader.shortestQuotient(text, 0, text.length))) {
                     continue; // not the path that asks for the layout (the reader reads integers apart)
