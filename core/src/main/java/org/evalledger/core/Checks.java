@@ -2,7 +2,6 @@ package org.evalledger.core;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Argument checks shared by the value types; every failure is an {@link IllegalArgumentException} naming the field. */
@@ -13,7 +12,10 @@ final class Checks {
     private Checks() {}
 
     static <T> T required(@Nullable T value, String field) {
-        return Objects.requireNonNull(value, () -> field + " is required");
+        if (value == null) { // no message supplier: a lambda capturing the field would be made on every call
+            throw new NullPointerException(field + " is required");
+        }
+        return value;
     }
 
     static String nonEmpty(@Nullable String value, String field) {
@@ -87,10 +89,11 @@ final class Checks {
         if (values == null) {
             return List.of();
         }
-        for (T v : values) {
-            Objects.requireNonNull(v, () -> field + " must not contain null");
+        try {
+            return List.copyOf(values); // refuses a null element itself, and keeps a list it made before as it is
+        } catch (NullPointerException e) {
+            throw new NullPointerException(field + " must not contain null");
         }
-        return List.copyOf(values);
     }
 
     static <T> List<T> listSized(@Nullable List<T> values, int min, int max, String field) {
@@ -108,8 +111,15 @@ final class Checks {
         }
         java.util.LinkedHashMap<String, V> copy = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, V> e : values.entrySet()) {
-            String key = Objects.requireNonNull(e.getKey(), () -> field + " must not contain a null key");
-            copy.put(key, Objects.requireNonNull(e.getValue(), () -> field + "." + key + " must not be null"));
+            String key = e.getKey();
+            if (key == null) {
+                throw new NullPointerException(field + " must not contain a null key");
+            }
+            V value = e.getValue();
+            if (value == null) {
+                throw new NullPointerException(field + "." + key + " must not be null");
+            }
+            copy.put(key, value);
         }
         return java.util.Collections.unmodifiableMap(copy);
     }

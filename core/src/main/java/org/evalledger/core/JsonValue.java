@@ -57,7 +57,9 @@ public sealed interface JsonValue {
              */
             public Builder put(String name, JsonValue value) {
                 Objects.requireNonNull(name, "name");
-                Objects.requireNonNull(value, () -> "object." + name + " must not be null");
+                if (value == null) {
+                    throw new NullPointerException("object." + name + " must not be null");
+                }
                 BuiltMembers.Filling m = members();
                 if (m.has(name)) {
                     throw new IllegalArgumentException("object already has a member named \"" + name + "\"");

@@ -78,7 +78,16 @@ class EvaluationRecordTest {
     void rejectsNullElementsInCollections() {
         List<Metric> metrics = new ArrayList<>();
         metrics.add(null);
-        assertThrows(NullPointerException.class, () -> Result.of(Task.of("mmlu"), metrics));
+        NullPointerException e = assertThrows(NullPointerException.class, () -> Result.of(Task.of("mmlu"), metrics));
+        assertEquals("result.metrics must not contain null", e.getMessage());
+        List<String> stop = java.util.Arrays.asList("\n", null);
+        NullPointerException inStop = assertThrows(NullPointerException.class,
+                () -> new Task.Generation(null, null, null, null, stop, null, null));
+        assertTrue(inStop.getMessage().contains("must not contain null"), inStop.getMessage());
+        Map<String, Long> seeds = new java.util.HashMap<>();
+        seeds.put("torch", null);
+        NullPointerException inSeeds = assertThrows(NullPointerException.class, () -> minimal().seeds(seeds).build());
+        assertTrue(inSeeds.getMessage().endsWith(".torch must not be null"), inSeeds.getMessage());
     }
 
     @Test
