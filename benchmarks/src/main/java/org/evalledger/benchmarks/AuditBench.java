@@ -40,9 +40,13 @@ public class AuditBench {
     /** The signature work inside one audit: the key decoded once, a message as long as an upload's PAE. */
     private Ed25519Floor sameSignatureWork;
 
+    /** The key that signed the uploads, for {@link AuditParts}. */
+    private org.evalledger.signing.VerificationKey signer;
+
     @Setup
     public void setup() {
         SigningKey lab = SigningKey.generate(Algorithm.ED25519);
+        signer = lab.publicKey();
         EvaluationRecord record = Fixtures.record("org/upload", 7_000_000_000L, 0.5, 6, 5);
         envelopes = new byte[UPLOADS][];
         Signer signer = Signer.of(lab);
@@ -53,6 +57,26 @@ public class AuditBench {
         verifier = Verifier.of(TrustPolicy.builder().add(TrustedKey.of(lab.publicKey(), "Lab", Role.PRODUCER)).build());
         detector = AnomalyDetector.fit(Population.ofTable(Fixtures.table(1000, 6, 6)));
         detector.check(record); // fits the regressions this profile needs
+    }
+
+    /** The i-th upload (modulo their number), for {@link AuditParts}; never modify it. */
+    byte[] upload(int i) {
+        return envelopes[Math.floorMod(i, UPLOADS)];
+    }
+
+    /** How many distinct uploads there are. */
+    int uploads() {
+        return UPLOADS;
+    }
+
+    /** The detector the audits check against. */
+    AnomalyDetector detector() {
+        return detector;
+    }
+
+    /** The public key that signed every upload. */
+    org.evalledger.signing.VerificationKey signer() {
+        return signer;
     }
 
     /** Each thread's position in the uploads. */
