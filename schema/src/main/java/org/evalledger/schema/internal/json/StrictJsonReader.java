@@ -149,22 +149,10 @@ public final class StrictJsonReader<V, O, A> {
      */
     private static void checkUtf8(byte[] bytes) {
         int at = malformedUtf8(bytes);
-        if (at < 0) {
-            return;
+        if (at >= 0) { // the bytes before it are well-formed: their line and column count as any error's
+            throw failAt(bytes, at, "EL-PARSE-UTF8",
+                    "the bytes are not well-formed UTF-8 (byte 0x" + Integer.toHexString(bytes[at] & 0xFF) + ")");
         }
-        String before = new String(bytes, 0, at, StandardCharsets.UTF_8);
-        int line = 1;
-        int col = 1;
-        for (int i = 0; i < before.length(); i++) {
-            if (before.charAt(i) == '\n') {
-                line++;
-                col = 1;
-            } else {
-                col++;
-            }
-        }
-        throw new JsonReadException("EL-PARSE-UTF8", at, line, col,
-                "the bytes are not well-formed UTF-8 (byte 0x" + Integer.toHexString(bytes[at] & 0xFF) + ")");
     }
 
     /** The offset of the first byte that does not start a well-formed UTF-8 sequence; -1 when all are well-formed. */
@@ -894,7 +882,11 @@ public final class StrictJsonReader<V, O, A> {
     }
 
     private JsonReadException fail(String code, String message) {
-        int at = Math.min(pos, text.length);
+        return failAt(text, Math.min(pos, text.length), code, message);
+    }
+
+    /** The exception for a problem at byte {@code at}, whose line and column the well-formed UTF-8 before it gives. */
+    private static JsonReadException failAt(byte[] text, int at, String code, String message) {
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < at; i++) {

@@ -171,6 +171,19 @@ class Utf8ReadingTest {
     }
 
     @Test
+    void reportsMalformedUtf8AtItsByteOffsetLineAndColumn() {
+        byte[] good = "[\"é\",\n \"😀".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(good, good.length + 2);
+        bytes[good.length] = (byte) 0xC0; // an overlong form
+        bytes[good.length + 1] = (byte) 0xAF;
+        JsonReadException e = assertThrows(JsonReadException.class, () -> StrictJsonReader.readValue(bytes, MB, MB));
+        assertEquals("EL-PARSE-UTF8", e.code());
+        assertEquals(good.length, e.offset());
+        assertEquals(2, e.line());
+        assertEquals(5, e.column()); // a space, a quote and the emoji's two chars before it
+    }
+
+    @Test
     void namesACharacterBeyondAsciiWhereAValueShouldBe() {
         JsonReadException e = assertThrows(JsonReadException.class,
                 () -> StrictJsonReader.readValue("[1,é]".getBytes(StandardCharsets.UTF_8), MB, MB));
