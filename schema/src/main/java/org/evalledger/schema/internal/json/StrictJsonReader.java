@@ -595,16 +595,30 @@ public final class StrictJsonReader<V, O, A> {
      */
     private boolean isJcsFraction(double value, int from, int to) {
         int[] exp = new int[1];
-        long w = significand(text, from, to, 17, exp);
+        long w = reducedSignificand(text, from, to, exp);
         if (w <= 0) {
             return false; // zero, which JCS writes as 0; or more than 17 digits, which no shortest decimal has
         }
-        int e10 = exp[0];
+        return isShortest(Math.abs(value), w, exp[0], exp) && isJcsLayout(text, from, to);
+    }
+
+    /**
+     * {@link #significand} of at most 17 digits (no shortest decimal of a double has more), without
+     * its trailing zeros, whose number {@code exp[0]} counts in: 0 for a zero, -1 as there.
+     */
+    private static long reducedSignificand(byte[] s, int from, int to, int[] exp) {
+        long w = significand(s, from, to, 17, exp);
+        return w <= 0 ? w : withoutTrailingZeros(w, exp);
+    }
+
+    /** {@code digits} divided by ten while it ends in a zero, each division added to {@code exp[0]}; digits > 0. */
+    private static long withoutTrailingZeros(long digits, int[] exp) {
+        long w = digits;
         while (w % 10 == 0) {
             w /= 10;
-            e10++;
+            exp[0]++;
         }
-        return isShortest(Math.abs(value), w, e10, exp) && isJcsLayout(text, from, to);
+        return w;
     }
 
     /** 10^0 .. 10^22: every one is a double exactly. */
@@ -697,15 +711,11 @@ public final class StrictJsonReader<V, O, A> {
     static double shortestQuotient(byte[] s, int from, int to) {
         boolean negative = s[from] == '-';
         int[] exp = new int[1];
-        long w = significand(s, from, to, 17, exp); // no shortest decimal of a double has more than 17 digits
+        long w = reducedSignificand(s, from, to, exp);
         if (w <= 0) {
             return Double.NaN;
         }
         int e10 = exp[0];
-        while (w % 10 == 0) {
-            w /= 10;
-            e10++;
-        }
         if (e10 < -22 || e10 > 22) {
             return Double.NaN;
         }
@@ -799,13 +809,8 @@ public final class StrictJsonReader<V, O, A> {
         if (!(d >= Double.MIN_NORMAL && d <= Double.MAX_VALUE)) {
             return false;
         }
-        long f = ShortestDecimal.digits(d, exp);
-        int e = exp[0];
-        while (f % 10 == 0) {
-            f /= 10;
-            e++;
-        }
-        return f == w && e == e10;
+        long f = withoutTrailingZeros(ShortestDecimal.digits(d, exp), exp);
+        return f == w && exp[0] == e10;
     }
 
     private static boolean hasNonZeroMantissa(String literal) {
