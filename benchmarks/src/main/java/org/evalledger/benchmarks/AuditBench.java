@@ -13,6 +13,7 @@ import org.evalledger.signing.SigningKey;
 import org.evalledger.signing.TrustPolicy;
 import org.evalledger.signing.TrustedKey;
 import org.evalledger.signing.Verification;
+import org.evalledger.signing.VerificationKey;
 import org.evalledger.signing.Verifier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,7 +42,7 @@ public class AuditBench {
     private Ed25519Floor sameSignatureWork;
 
     /** The key that signed the uploads, for {@link AuditParts}. */
-    private org.evalledger.signing.VerificationKey signer;
+    private VerificationKey signer;
 
     @Setup
     public void setup() {
@@ -75,7 +76,7 @@ public class AuditBench {
     }
 
     /** The public key that signed every upload. */
-    org.evalledger.signing.VerificationKey signer() {
+    VerificationKey signer() {
         return signer;
     }
 
