@@ -202,20 +202,11 @@ public final class Verifier {
         if (a.size() > FEW_SUBJECTS || b.size() > FEW_SUBJECTS) {
             return new HashSet<>(a).equals(new HashSet<>(b)); // a record with many artifacts: no quadratic comparison
         }
-        return containsAll(a, b) && containsAll(b, a);
+        return a.containsAll(b) && b.containsAll(a);
     }
 
     /** Up to this many subjects (the record, its model commit, a few artifacts) a pairwise comparison beats hashing. */
     private static final int FEW_SUBJECTS = 8;
-
-    private static boolean containsAll(List<JsonValue> haystack, List<JsonValue> needles) {
-        for (JsonValue needle : needles) {
-            if (!haystack.contains(needle)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private Verification decide(List<KeyMatch.Match<TrustedKey>> matches, Envelope envelope, EvaluationRecord record,
             String digest, Instant at, List<String> warnings) {
