@@ -18,7 +18,8 @@ import java.util.function.IntFunction;
  * changes too small for {@link InterleavedAudit} or JMH to tell apart from the noise (about ±7%
  * between neighbouring bursts here). The stages, over {@link AuditBench}'s 4,096 uploads:
  * {@code parse} (the payload's {@code StrictJson.read}), {@code validate} (its predicate's
- * {@code RecordValidator.validate(Document)}), {@code envelope} ({@code Envelope.parse}) and
+ * {@code RecordValidator.validate(Document)}), {@code envelope} ({@code Envelope.parse}),
+ * {@code check} (the anomaly check of its record against the bench's fitted population) and
  * {@code audit} (the whole {@link AuditBench#auditOneThread}).
  *
  * <pre>{@code
@@ -36,7 +37,7 @@ public final class StagePair {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 5) {
-            System.err.println("usage: StagePair A.jar B.jar parse|validate|envelope|audit ROUNDS BURST");
+            System.err.println("usage: StagePair A.jar B.jar parse|validate|envelope|check|audit ROUNDS BURST");
             System.exit(2);
         }
         String stage = args[2];
@@ -96,11 +97,18 @@ public final class StagePair {
         Class<?> validatorType = cl.loadClass("org.evalledger.schema.RecordValidator");
         Object validator = validatorType.getMethod("standard").invoke(null);
         Method validate = validatorType.getMethod("validate", member.getDeclaringClass());
+        Method recordOf = cl.loadClass("org.evalledger.schema.ValidationReport").getMethod("record");
+        Method detectorOf = benchType.getDeclaredMethod("detector");
+        detectorOf.setAccessible(true);
+        Object detector = detectorOf.invoke(bench);
+        Method check = detector.getClass().getMethod("check", cl.loadClass("org.evalledger.core.EvaluationRecord"));
         byte[][] payloads = new byte[envelopes.length][];
         Object[] predicates = new Object[envelopes.length];
+        Object[] records = new Object[envelopes.length];
         for (int i = 0; i < envelopes.length; i++) {
             payloads[i] = (byte[]) payload.invoke(parse.invoke(null, (Object) envelopes[i]));
             predicates[i] = ((Optional<?>) member.invoke(read.invoke(null, payloads[i], limits), "predicate")).orElseThrow();
+            records[i] = ((Optional<?>) recordOf.invoke(validate.invoke(validator, predicates[i]))).orElseThrow();
         }
         Class<?> cursorType = cl.loadClass(AuditBench.Cursor.class.getName());
         Constructor<?> cursorNew = cursorType.getDeclaredConstructor();
@@ -112,8 +120,9 @@ public final class StagePair {
             case "parse" -> i -> call(read, null, payloads[i & mask], limits);
             case "validate" -> i -> call(validate, validator, predicates[i & mask]);
             case "envelope" -> i -> call(parse, null, (Object) envelopes[i & mask]);
+            case "check" -> i -> call(check, detector, records[i & mask]);
             case "audit" -> i -> call(audit, bench, cursor);
-            default -> throw new IllegalArgumentException("no stage " + stage + "; parse, validate, envelope or audit");
+            default -> throw new IllegalArgumentException("no stage " + stage + "; parse, validate, envelope, check or audit");
         };
     }
 

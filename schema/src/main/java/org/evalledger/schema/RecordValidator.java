@@ -126,22 +126,28 @@ public final class RecordValidator {
         if (!issues.isEmpty()) {
             return new ValidationReport(issues, null, null);
         }
-        EvaluationRecord record;
+        TreeMapper.Mapped mapped;
         try {
-            record = TreeMapper.toRecord(root);
+            mapped = TreeMapper.toRecordChecked(root);
         } catch (IllegalArgumentException | ArithmeticException e) {
             // the schema mirrors the core types' rules, so this means they drifted apart: report, don't throw
             issues.add(Issue.of(ErrorCode.SCHEMA_INVALID, "", "the document matches the JSON Schema but not the record model: "
                     + e.getMessage() + ". Please report this mismatch."));
             return new ValidationReport(issues, null, null);
         }
+        EvaluationRecord record = mapped.record();
         SemanticRules.check(record, clock.instant(), issues);
-        // The digest covers JCS(the record's value), as RecordCodec.digest writes it. When the bytes
-        // read were canonical and the record's value equals the value read, those bytes are that
-        // JCS form: hash them directly.
-        JsonValue asValue = TreeMapper.toValue(record);
-        String digest = read != null && read.canonical() && asValue.equals(root) ? read.canonicalDigest()
-                : RecordCodec.digestOfValue(asValue);
+        // The digest covers JCS(the record's value), as RecordCodec.digest writes it. When the record's
+        // value is the value read (the mapping tells), that value gives it; and when the bytes read
+        // were canonical, those bytes are its JCS form: hash them directly.
+        String digest;
+        if (!mapped.writesBack()) {
+            digest = RecordCodec.digestOfValue(TreeMapper.toValue(record));
+        } else if (read != null && read.canonical()) {
+            digest = read.canonicalDigest();
+        } else {
+            digest = RecordCodec.digestOfValue(root);
+        }
         return new ValidationReport(issues, record, digest);
     }
 }

@@ -56,165 +56,345 @@ public final class TreeMapper {
      *     did not pass the JSON Schema
      */
     public static EvaluationRecord toRecord(JsonValue root) {
-        EvaluationRecord.Builder b = EvaluationRecord.builder()
-                .recordId(str(root, "recordId"))
-                .createdAt(Timestamp.parse(str(root, "createdAt")))
-                .evaluatedAt(ts(get(root, "evaluatedAt")))
-                .supersedes(optStr(root, "supersedes"))
-                .model(model(get(root, "model")))
-                .producer(producer(get(root, "producer")))
-                .references(references(get(root, "references")))
-                .harness(harness(get(root, "harness")))
-                .environment(environment(get(root, "environment")));
-        JsonValue seeds = get(root, "seeds");
-        if (seeds != null) {
-            Map<String, Long> m = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonValue> e : members(seeds).entrySet()) {
-                m.put(e.getKey(), integral(e.getValue()));
+        return new Reading().record(root);
+    }
+
+    /**
+     * {@link #toRecord} and whether the record's value is the tree read:
+     * {@code toValue(record).equals(root)}, found while mapping instead of building that value
+     * and comparing it. See {@link Reading} for how.
+     *
+     * @throws IllegalArgumentException as {@link #toRecord} does
+     */
+    public static Mapped toRecordChecked(JsonValue root) {
+        Reading reading = new Reading();
+        EvaluationRecord record = reading.record(root);
+        return new Mapped(record, reading.writesBack());
+    }
+
+    /**
+     * A record mapped from a tree.
+     *
+     * @param record the record
+     * @param writesBack whether {@code toValue(record)} equals the tree it was mapped from, so that
+     *     the tree's canonical text is the record's
+     */
+    public record Mapped(EvaluationRecord record, boolean writesBack) {}
+
+    /**
+     * One mapping of a tree to a record, which also finds out whether {@link #toValue} of that
+     * record gives the tree back. It does, exactly when
+     * <ul>
+     *   <li>every member of every object the mapping reads is read: the sizes of those objects add
+     *       up to the members read (a member the record has no field for would be lost);</li>
+     *   <li>every member read is written back as it was: strings, timestamps and wire names are kept
+     *       as text, doubles as read; an integral number comes back equal only when it is the long it
+     *       reads as (not {@code -0}); an empty array or object that {@link #toValue} leaves out
+     *       ({@code subtasks}, {@code stop}, {@code artifacts}, {@code seeds}, {@code packages},
+     *       {@code extensions}) or a {@code batchSize} string other than {@code "auto"} is not;</li>
+     *   <li>{@code schema} is {@link EvaluationRecord#SCHEMA_V1}, which every record writes.</li>
+     * </ul>
+     * Every other part of the record comes from a member read: the core types keep what they are
+     * given (they check, they do not normalise), and {@link #toValue} writes every field that is
+     * set. {@code TreeMapperWritesBackTest} holds this to {@code toValue(record).equals(tree)} over
+     * generated records and documents changed at random. Not thread-safe: one per mapping.
+     */
+    private static final class Reading {
+        /** Members of the objects read, counted when each is entered. */
+        private int members;
+        /** Members found by name. */
+        private int read;
+        /** Whether a member read would be written back differently, or not at all. */
+        private boolean changed;
+
+        boolean writesBack() {
+            return !changed && read == members;
+        }
+
+        /** The object, its members counted. */
+        private JsonValue enter(JsonValue object) {
+            members += members(object).size();
+            return object;
+        }
+
+        private @Nullable JsonValue get(JsonValue object, String name) {
+            JsonValue v = members(object).get(name);
+            if (v != null) {
+                read++;
             }
-            b.seeds(m);
+            return v;
         }
-        List<JsonValue> items = items(get(root, "results"));
-        List<Result> results = new ArrayList<>(items.size());
-        for (JsonValue r : items) {
-            results.add(result(r));
-        }
-        b.results(results);
-        JsonValue ext = get(root, "extensions");
-        if (ext != null) {
-            b.extensions(members(ext));
-        }
-        return b.build();
-    }
 
-    private static Model model(JsonValue n) {
-        JsonValue inf = get(n, "inference");
-        Model.Inference inference = null;
-        if (inf != null) {
-            JsonValue e = get(inf, "engine");
-            inference = new Model.Inference(
-                    e == null ? null : new Model.Engine(str(e, "name"), optStr(e, "version")),
-                    optStr(inf, "platform"));
-        }
-        return Model.builder(str(n, "id"))
-                .revision(optStr(n, "revision"))
-                .displayName(optStr(n, "displayName"))
-                .developer(optStr(n, "developer"))
-                .parameters(optLong(n, "parameters"))
-                .dtype(optStr(n, "dtype"))
-                .architecture(optStr(n, "architecture"))
-                .baseModel(optStr(n, "baseModel"))
-                .derivation(optEnum(n, "derivation", Derivation.class))
-                .availability(optEnum(n, "availability", Availability.class))
-                .inference(inference)
-                .build();
-    }
-
-    private static Producer producer(JsonValue n) {
-        return new Producer(str(n, "name"), optEnum(n, "kind", ProducerKind.class), optStr(n, "url"),
-                enumOf(n, "relationship", Relationship.class), enumOf(n, "sourceType", SourceType.class));
-    }
-
-    private static @Nullable References references(@Nullable JsonValue n) {
-        if (n == null) {
-            return null;
-        }
-        JsonValue p = get(n, "paper");
-        JsonValue c = get(n, "code");
-        return new References(
-                p == null ? null : new References.Paper(optStr(p, "arxiv"), optStr(p, "doi"), optStr(p, "url")),
-                c == null ? null : new References.Code(str(c, "repository"), optStr(c, "commit")),
-                optStr(n, "source"));
-    }
-
-    private static @Nullable Harness harness(@Nullable JsonValue n) {
-        if (n == null) {
-            return null;
-        }
-        return new Harness(str(n, "name"), optStr(n, "version"), optStr(n, "commit"), stringMap(get(n, "packages")));
-    }
-
-    private static @Nullable Environment environment(@Nullable JsonValue n) {
-        if (n == null) {
-            return null;
-        }
-        JsonValue a = get(n, "accelerator");
-        JsonValue bs = get(n, "batchSize");
-        BatchSize batch = bs == null ? null : bs instanceof JsonValue.JsonString ? BatchSize.auto() : BatchSize.of(intOf(bs));
-        return new Environment(
-                a == null ? null : new Environment.Accelerator(str(a, "model"), optInt(a, "count"), optDouble(a, "memoryGiB")),
-                optStr(n, "cpu"), optStr(n, "os"), optStr(n, "precision"), batch);
-    }
-
-    private static Result result(JsonValue n) {
-        List<JsonValue> ms = items(get(n, "metrics"));
-        List<Metric> metrics = new ArrayList<>(ms.size());
-        for (JsonValue m : ms) {
-            metrics.add(metric(m));
-        }
-        List<Artifact> artifacts = new ArrayList<>();
-        JsonValue arts = get(n, "artifacts");
-        if (arts != null) {
-            for (JsonValue a : items(arts)) {
-                artifacts.add(new Artifact(enumOf(a, "kind", ArtifactKind.class), str(a, "uri"), str(a, "sha256"),
-                        optLong(a, "rows")));
+        EvaluationRecord record(JsonValue root) {
+            enter(root);
+            JsonValue schema = get(root, "schema");
+            if (!(schema instanceof JsonValue.JsonString s && s.value().equals(EvaluationRecord.SCHEMA_V1))) {
+                changed = true;
             }
+            EvaluationRecord.Builder b = EvaluationRecord.builder()
+                    .recordId(str(root, "recordId"))
+                    .createdAt(Timestamp.parse(str(root, "createdAt")))
+                    .evaluatedAt(ts(get(root, "evaluatedAt")))
+                    .supersedes(optStr(root, "supersedes"))
+                    .model(model(get(root, "model")))
+                    .producer(producer(get(root, "producer")))
+                    .references(references(get(root, "references")))
+                    .harness(harness(get(root, "harness")))
+                    .environment(environment(get(root, "environment")));
+            JsonValue seeds = get(root, "seeds");
+            if (seeds != null) {
+                Map<String, Long> m = new LinkedHashMap<>();
+                for (Map.Entry<String, JsonValue> e : nonEmptyMembers(seeds).entrySet()) {
+                    m.put(e.getKey(), integral(e.getValue()));
+                }
+                b.seeds(m);
+            }
+            List<JsonValue> items = items(get(root, "results"));
+            List<Result> results = new ArrayList<>(items.size());
+            for (JsonValue r : items) {
+                results.add(result(r));
+            }
+            b.results(results);
+            JsonValue ext = get(root, "extensions");
+            if (ext != null) {
+                b.extensions(nonEmptyMembers(ext));
+            }
+            return b.build();
         }
-        return new Result(task(get(n, "task")), metrics, artifacts);
-    }
 
-    private static Task task(JsonValue n) {
-        JsonValue d = get(n, "dataset");
-        JsonValue s = get(n, "samples");
-        JsonValue p = get(n, "prompt");
-        return Task.builder(str(n, "benchmark"))
-                .name(optStr(n, "name"))
-                .version(optStr(n, "version"))
-                .dataset(d == null ? null
-                        : new Task.Dataset(str(d, "id"), optStr(d, "config"), optStr(d, "split"), optStr(d, "revision")))
-                .fewShot(optInt(n, "fewShot"))
-                .samples(s == null ? null : new Task.Samples(optLong(s, "total"), integral(get(s, "evaluated"))))
-                .prompt(p == null ? null
-                        : new Task.Prompt(optStr(p, "template"), optStr(p, "templateSha256"),
-                                optStr(p, "systemPromptSha256"), optStr(p, "chatTemplateSha256")))
-                .generation(generation(get(n, "generation")))
-                .filter(optStr(n, "filter"))
-                .subtasks(stringList(get(n, "subtasks")))
-                .build();
-    }
-
-    private static Task.@Nullable Generation generation(@Nullable JsonValue n) {
-        if (n == null) {
-            return null;
+        private Model model(JsonValue n) {
+            enter(n);
+            JsonValue inf = get(n, "inference");
+            Model.Inference inference = null;
+            if (inf != null) {
+                JsonValue e = get(enter(inf), "engine");
+                inference = new Model.Inference(
+                        e == null ? null : new Model.Engine(str(enter(e), "name"), optStr(e, "version")),
+                        optStr(inf, "platform"));
+            }
+            return Model.builder(str(n, "id"))
+                    .revision(optStr(n, "revision"))
+                    .displayName(optStr(n, "displayName"))
+                    .developer(optStr(n, "developer"))
+                    .parameters(optLong(n, "parameters"))
+                    .dtype(optStr(n, "dtype"))
+                    .architecture(optStr(n, "architecture"))
+                    .baseModel(optStr(n, "baseModel"))
+                    .derivation(optEnum(n, "derivation", Derivation.class))
+                    .availability(optEnum(n, "availability", Availability.class))
+                    .inference(inference)
+                    .build();
         }
-        JsonValue r = get(n, "reasoning");
-        Reasoning reasoning = r == null ? null
-                : r instanceof JsonValue.JsonBoolean flag ? new Reasoning.Flag(flag.value()) : new Reasoning.Level(text(r));
-        JsonValue sample = get(n, "doSample");
-        return new Task.Generation(optDouble(n, "temperature"), optDouble(n, "topP"), optInt(n, "topK"),
-                optInt(n, "maxTokens"), stringList(get(n, "stop")), sample == null ? null : bool(sample),
-                reasoning);
-    }
 
-    private static Metric metric(JsonValue n) {
-        JsonValue range = get(n, "range");
-        JsonValue se = get(n, "stderr");
-        JsonValue ci = get(n, "confidenceInterval");
-        return Metric.builder(str(n, "id"), num(get(n, "value")), bool(get(n, "higherIsBetter")))
-                .unit(optEnum(n, "unit", MetricUnit.class))
-                .range(range == null ? null : new Metric.Range(optDouble(range, "min"), optDouble(range, "max")))
-                .stderr(se == null ? null
-                        : new Metric.Stderr(num(get(se, "value")), optEnum(se, "method", StderrMethod.class)))
-                .confidenceInterval(ci == null ? null
-                        : new Metric.ConfidenceInterval(num(get(ci, "lower")), num(get(ci, "upper")),
-                                num(get(ci, "level")), optStr(ci, "method")))
-                .stddev(optDouble(n, "stddev"))
-                .n(optLong(n, "n"))
-                .build();
-    }
+        private Producer producer(JsonValue n) {
+            enter(n);
+            return new Producer(str(n, "name"), optEnum(n, "kind", ProducerKind.class), optStr(n, "url"),
+                    enumOf(n, "relationship", Relationship.class), enumOf(n, "sourceType", SourceType.class));
+        }
 
-    private static @Nullable JsonValue get(JsonValue object, String name) {
-        return ((JsonValue.JsonObject) object).members().get(name);
+        private @Nullable References references(@Nullable JsonValue n) {
+            if (n == null) {
+                return null;
+            }
+            enter(n);
+            JsonValue p = get(n, "paper");
+            JsonValue c = get(n, "code");
+            return new References(
+                    p == null ? null : new References.Paper(optStr(enter(p), "arxiv"), optStr(p, "doi"), optStr(p, "url")),
+                    c == null ? null : new References.Code(str(enter(c), "repository"), optStr(c, "commit")),
+                    optStr(n, "source"));
+        }
+
+        private @Nullable Harness harness(@Nullable JsonValue n) {
+            if (n == null) {
+                return null;
+            }
+            enter(n);
+            return new Harness(str(n, "name"), optStr(n, "version"), optStr(n, "commit"), stringMap(get(n, "packages")));
+        }
+
+        private @Nullable Environment environment(@Nullable JsonValue n) {
+            if (n == null) {
+                return null;
+            }
+            enter(n);
+            JsonValue a = get(n, "accelerator");
+            JsonValue bs = get(n, "batchSize");
+            BatchSize batch = null;
+            if (bs instanceof JsonValue.JsonString auto) {
+                batch = BatchSize.auto();
+                changed |= !auto.value().equals("auto");
+            } else if (bs != null) {
+                batch = BatchSize.of(intOf(bs));
+            }
+            return new Environment(
+                    a == null ? null
+                            : new Environment.Accelerator(str(enter(a), "model"), optInt(a, "count"), optDouble(a, "memoryGiB")),
+                    optStr(n, "cpu"), optStr(n, "os"), optStr(n, "precision"), batch);
+        }
+
+        private Result result(JsonValue n) {
+            enter(n);
+            List<JsonValue> ms = items(get(n, "metrics"));
+            List<Metric> metrics = new ArrayList<>(ms.size());
+            for (JsonValue m : ms) {
+                metrics.add(metric(m));
+            }
+            List<Artifact> artifacts = new ArrayList<>();
+            JsonValue arts = get(n, "artifacts");
+            if (arts != null) {
+                for (JsonValue a : nonEmptyItems(arts)) {
+                    enter(a);
+                    artifacts.add(new Artifact(enumOf(a, "kind", ArtifactKind.class), str(a, "uri"), str(a, "sha256"),
+                            optLong(a, "rows")));
+                }
+            }
+            return new Result(task(get(n, "task")), metrics, artifacts);
+        }
+
+        private Task task(JsonValue n) {
+            enter(n);
+            JsonValue d = get(n, "dataset");
+            JsonValue s = get(n, "samples");
+            JsonValue p = get(n, "prompt");
+            return Task.builder(str(n, "benchmark"))
+                    .name(optStr(n, "name"))
+                    .version(optStr(n, "version"))
+                    .dataset(d == null ? null
+                            : new Task.Dataset(str(enter(d), "id"), optStr(d, "config"), optStr(d, "split"), optStr(d, "revision")))
+                    .fewShot(optInt(n, "fewShot"))
+                    .samples(s == null ? null : new Task.Samples(optLong(enter(s), "total"), integral(get(s, "evaluated"))))
+                    .prompt(p == null ? null
+                            : new Task.Prompt(optStr(enter(p), "template"), optStr(p, "templateSha256"),
+                                    optStr(p, "systemPromptSha256"), optStr(p, "chatTemplateSha256")))
+                    .generation(generation(get(n, "generation")))
+                    .filter(optStr(n, "filter"))
+                    .subtasks(stringList(get(n, "subtasks")))
+                    .build();
+        }
+
+        private Task.@Nullable Generation generation(@Nullable JsonValue n) {
+            if (n == null) {
+                return null;
+            }
+            enter(n);
+            JsonValue r = get(n, "reasoning");
+            Reasoning reasoning = r == null ? null
+                    : r instanceof JsonValue.JsonBoolean flag ? new Reasoning.Flag(flag.value()) : new Reasoning.Level(text(r));
+            JsonValue sample = get(n, "doSample");
+            return new Task.Generation(optDouble(n, "temperature"), optDouble(n, "topP"), optInt(n, "topK"),
+                    optInt(n, "maxTokens"), stringList(get(n, "stop")), sample == null ? null : bool(sample),
+                    reasoning);
+        }
+
+        private Metric metric(JsonValue n) {
+            enter(n);
+            JsonValue range = get(n, "range");
+            JsonValue se = get(n, "stderr");
+            JsonValue ci = get(n, "confidenceInterval");
+            return Metric.builder(str(n, "id"), num(get(n, "value")), bool(get(n, "higherIsBetter")))
+                    .unit(optEnum(n, "unit", MetricUnit.class))
+                    .range(range == null ? null : new Metric.Range(optDouble(enter(range), "min"), optDouble(range, "max")))
+                    .stderr(se == null ? null
+                            : new Metric.Stderr(num(get(enter(se), "value")), optEnum(se, "method", StderrMethod.class)))
+                    .confidenceInterval(ci == null ? null
+                            : new Metric.ConfidenceInterval(num(get(enter(ci), "lower")), num(get(ci, "upper")),
+                                    num(get(ci, "level")), optStr(ci, "method")))
+                    .stddev(optDouble(n, "stddev"))
+                    .n(optLong(n, "n"))
+                    .build();
+        }
+
+        private String str(JsonValue n, String name) {
+            return text(get(n, name));
+        }
+
+        private @Nullable String optStr(JsonValue n, String name) {
+            JsonValue v = get(n, name);
+            return v == null ? null : text(v);
+        }
+
+        /**
+         * An integral number (integers may be written as 1.0 or 1e3, as JSON Schema allows). Below 2^63
+         * in magnitude it is the long it equals, as the reader reads the canonical text of the value.
+         * Written back as that long, which equals the number read unless it was {@code -0}.
+         */
+        private long integral(JsonValue n) {
+            double d = num(n);
+            if (d != Math.rint(d) || Math.abs(d) >= 0x1p63) {
+                throw new IllegalArgumentException("not an integer: " + d);
+            }
+            long l = (long) d;
+            changed |= Double.doubleToRawLongBits(l) != Double.doubleToRawLongBits(d);
+            return l;
+        }
+
+        private int intOf(JsonValue n) {
+            return Math.toIntExact(integral(n));
+        }
+
+        private @Nullable Long optLong(JsonValue n, String name) {
+            JsonValue v = get(n, name);
+            return v == null ? null : integral(v);
+        }
+
+        private @Nullable Integer optInt(JsonValue n, String name) {
+            JsonValue v = get(n, name);
+            return v == null ? null : intOf(v);
+        }
+
+        private @Nullable Double optDouble(JsonValue n, String name) {
+            JsonValue v = get(n, name);
+            return v == null ? null : num(v);
+        }
+
+        private <E extends Enum<E> & WireEnum> E enumOf(JsonValue n, String name, Class<E> type) {
+            return wire(get(n, name), name, type);
+        }
+
+        private <E extends Enum<E> & WireEnum> @Nullable E optEnum(JsonValue n, String name, Class<E> type) {
+            JsonValue v = get(n, name);
+            return v == null ? null : wire(v, name, type);
+        }
+
+        private static <E extends Enum<E> & WireEnum> E wire(JsonValue v, String name, Class<E> type) {
+            String wire = text(v);
+            return WireEnum.fromWire(type, wire)
+                    .orElseThrow(() -> new IllegalArgumentException(name + ": unknown value \"" + wire + "\""));
+        }
+
+        private List<String> stringList(@Nullable JsonValue n) {
+            List<JsonValue> items = n == null ? List.of() : nonEmptyItems(n);
+            List<String> out = new ArrayList<>(items.size());
+            for (JsonValue item : items) {
+                out.add(text(item));
+            }
+            return out;
+        }
+
+        private Map<String, String> stringMap(@Nullable JsonValue n) {
+            Map<String, String> out = new LinkedHashMap<>();
+            if (n != null) {
+                for (Map.Entry<String, JsonValue> e : nonEmptyMembers(n).entrySet()) {
+                    out.put(e.getKey(), text(e.getValue()));
+                }
+            }
+            return out;
+        }
+
+        /** The items of an array that {@link #toValue} writes only when it has some. */
+        private List<JsonValue> nonEmptyItems(JsonValue array) {
+            List<JsonValue> items = items(array);
+            changed |= items.isEmpty();
+            return items;
+        }
+
+        /** The members of an object, all taken as they are, that {@link #toValue} writes only when it has some. */
+        private Map<String, JsonValue> nonEmptyMembers(JsonValue object) {
+            Map<String, JsonValue> m = members(object);
+            changed |= m.isEmpty();
+            return m;
+        }
     }
 
     private static Map<String, JsonValue> members(JsonValue object) {
@@ -237,77 +417,8 @@ public final class TreeMapper {
         return ((JsonValue.JsonBoolean) b).value();
     }
 
-    private static String str(JsonValue n, String name) {
-        return text(get(n, name));
-    }
-
-    private static @Nullable String optStr(JsonValue n, String name) {
-        JsonValue v = get(n, name);
-        return v == null ? null : text(v);
-    }
-
     private static @Nullable Timestamp ts(@Nullable JsonValue n) {
         return n == null ? null : Timestamp.parse(text(n));
-    }
-
-    /**
-     * An integral number (integers may be written as 1.0 or 1e3, as JSON Schema allows). Below 2^63
-     * in magnitude it is the long it equals, as the reader reads the canonical text of the value.
-     */
-    private static long integral(JsonValue n) {
-        double d = num(n);
-        if (d != Math.rint(d) || Math.abs(d) >= 0x1p63) {
-            throw new IllegalArgumentException("not an integer: " + d);
-        }
-        return (long) d;
-    }
-
-    private static int intOf(JsonValue n) {
-        return Math.toIntExact(integral(n));
-    }
-
-    private static @Nullable Long optLong(JsonValue n, String name) {
-        JsonValue v = get(n, name);
-        return v == null ? null : integral(v);
-    }
-
-    private static @Nullable Integer optInt(JsonValue n, String name) {
-        JsonValue v = get(n, name);
-        return v == null ? null : intOf(v);
-    }
-
-    private static @Nullable Double optDouble(JsonValue n, String name) {
-        JsonValue v = get(n, name);
-        return v == null ? null : num(v);
-    }
-
-    private static <E extends Enum<E> & WireEnum> E enumOf(JsonValue n, String name, Class<E> type) {
-        String wire = str(n, name);
-        return WireEnum.fromWire(type, wire)
-                .orElseThrow(() -> new IllegalArgumentException(name + ": unknown value \"" + wire + "\""));
-    }
-
-    private static <E extends Enum<E> & WireEnum> @Nullable E optEnum(JsonValue n, String name, Class<E> type) {
-        return get(n, name) == null ? null : enumOf(n, name, type);
-    }
-
-    private static List<String> stringList(@Nullable JsonValue n) {
-        List<JsonValue> items = items(n);
-        List<String> out = new ArrayList<>(items.size());
-        for (JsonValue item : items) {
-            out.add(text(item));
-        }
-        return out;
-    }
-
-    private static Map<String, String> stringMap(@Nullable JsonValue n) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (n != null) {
-            for (Map.Entry<String, JsonValue> e : members(n).entrySet()) {
-                out.put(e.getKey(), text(e.getValue()));
-            }
-        }
-        return out;
     }
 
     // ------------------------------------------------------------------ record -> tree
