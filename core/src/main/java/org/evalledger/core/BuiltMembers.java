@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Most objects of a record have two to eight members, so a lookup scans the names' hash codes
  * (kept beside them; a schema check looks up every property the schema knows, most of them absent)
- * and compares a name only when its hash matches: no map nodes. An object with more than
+ * and compares a name only when its hash matches: no map nodes. A 64-bit mask of the names' hash
+ * codes (one bit each, picked by a multiplicative hash) answers most lookups of an absent name
+ * without a scan. An object with more than
  * {@link #SCAN_LIMIT} members also gets a hash index, so that neither lookups nor the builder's
  * duplicate check grow quadratic on a large object.
  */
@@ -34,14 +36,18 @@ final class BuiltMembers extends AbstractMap<String, JsonValue> {
     private final int[] hashes;
     private final JsonValue[] values;
     private final int size;
+    /** The {@link #bit} of every name's hash code. */
+    private final long present;
     private final @Nullable Map<String, Integer> index;
     private @Nullable Set<String> keySet;
 
-    private BuiltMembers(String[] names, int[] hashes, JsonValue[] values, int size, @Nullable Map<String, Integer> index) {
+    private BuiltMembers(String[] names, int[] hashes, JsonValue[] values, int size, long present,
+            @Nullable Map<String, Integer> index) {
         this.names = names;
         this.hashes = hashes;
         this.values = values;
         this.size = size;
+        this.present = present;
         this.index = index;
     }
 
@@ -50,16 +56,22 @@ final class BuiltMembers extends AbstractMap<String, JsonValue> {
             Integer i = index.get(key);
             return i == null ? -1 : i;
         }
-        return key instanceof String name ? scan(names, hashes, size, name) : -1;
+        return key instanceof String name ? scan(names, hashes, size, present, name, name.hashCode()) : -1;
     }
 
-    /** The position of the name among the first {@code size}, comparing hash codes first; -1 when absent. */
-    private static int scan(String[] names, int[] hashes, int size, String name) {
-        return scan(names, hashes, size, name, name.hashCode());
+    /** One of 64 bits for a hash code: the top six bits of its product with an odd constant. */
+    private static long bit(int hash) {
+        return 1L << (hash * 0x9E3779B9 >>> 26);
     }
 
-    /** {@link #scan(String[], int[], int, String)} with the name's hash code already known. */
-    private static int scan(String[] names, int[] hashes, int size, String name, int h) {
+    /**
+     * The position of the name, whose hash code is h, among the first {@code size}, comparing hash
+     * codes first; -1 when absent, at once when the mask of the names' bits lacks the name's bit.
+     */
+    private static int scan(String[] names, int[] hashes, int size, long present, String name, int h) {
+        if ((present & bit(h)) == 0) {
+            return -1;
+        }
         for (int i = 0; i < size; i++) {
             if (hashes[i] == h && names[i].equals(name)) {
                 return i;
@@ -107,7 +119,8 @@ final class BuiltMembers extends AbstractMap<String, JsonValue> {
             return false;
         }
         for (int i = 0; i < size; i++) {
-            int j = other.index != null ? other.indexOf(names[i]) : scan(other.names, other.hashes, other.size, names[i], hashes[i]);
+            int j = other.index != null ? other.indexOf(names[i])
+                    : scan(other.names, other.hashes, other.size, other.present, names[i], hashes[i]);
             if (j < 0 || !values[i].equals(other.values[j])) {
                 return false;
             }
@@ -206,10 +219,11 @@ final class BuiltMembers extends AbstractMap<String, JsonValue> {
         private int[] hashes = new int[SCAN_LIMIT];
         private JsonValue[] values = new JsonValue[SCAN_LIMIT];
         private int size;
+        private long present;
         private @Nullable Map<String, Integer> index;
 
         boolean has(String name) {
-            return index != null ? index.containsKey(name) : scan(names, hashes, size, name) >= 0;
+            return index != null ? index.containsKey(name) : scan(names, hashes, size, present, name, name.hashCode()) >= 0;
         }
 
         /** Adds a member whose name is not in the object yet. */
@@ -219,9 +233,11 @@ final class BuiltMembers extends AbstractMap<String, JsonValue> {
                 hashes = Arrays.copyOf(hashes, size * 2);
                 values = Arrays.copyOf(values, size * 2);
             }
+            int h = name.hashCode();
             names[size] = name;
-            hashes[size] = name.hashCode();
+            hashes[size] = h;
             values[size] = value;
+            present |= bit(h);
             size++;
             if (index != null) {
                 index.put(name, size - 1);
@@ -235,7 +251,7 @@ final class BuiltMembers extends AbstractMap<String, JsonValue> {
         }
 
         BuiltMembers build() {
-            return new BuiltMembers(names, hashes, values, size, index);
+            return new BuiltMembers(names, hashes, values, size, present, index);
         }
     }
 }
