@@ -2,14 +2,17 @@ package org.evalledger.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -76,7 +79,7 @@ class TreeMapperWritesBackTest {
         boolean same = TreeMapper.toValue(mapped.record()).equals(changed);
         Statistics.label("mapped").collect(true);
         Statistics.label("writes back").collect(same);
-        assertEquals(same, mapped.writesBack(), () -> "writesBack of " + new String(Jcs.canonicalize(changed), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(same, mapped.writesBack(), () -> "writesBack of " + new String(Jcs.canonicalize(changed), StandardCharsets.UTF_8));
     }
 
     @Property(tries = 1500)
@@ -130,7 +133,7 @@ class TreeMapperWritesBackTest {
         List<String> present = new ArrayList<>(o.members().keySet());
         int kind = random.nextInt(5);
         if (kind == 4) { // the same members in another order
-            java.util.Collections.shuffle(present, random);
+            Collections.shuffle(present, random);
             JsonValue.JsonObject.Builder b = JsonValue.JsonObject.builder();
             present.forEach(k -> b.put(k, o.members().get(k)));
             return b.build();
@@ -168,7 +171,7 @@ class TreeMapperWritesBackTest {
     }
 
     /** The tree with the value at the path (member names and item indexes) replaced by f of it. */
-    private static JsonValue at(JsonValue tree, List<Object> path, java.util.function.UnaryOperator<JsonValue> f) {
+    private static JsonValue at(JsonValue tree, List<Object> path, UnaryOperator<JsonValue> f) {
         if (path.isEmpty()) {
             return f.apply(tree);
         }
