@@ -31,7 +31,16 @@ final class CopyCheck {
         int @Nullable [] rows(Score s) {
             boolean proportion = s.unit() == MetricUnit.PROPORTION;
             int[] known = (proportion ? proportionBits : otherBits).get(Double.doubleToRawLongBits(s.value()));
-            return known != null ? known : byText.get(plain(s));
+            if (known != null) {
+                return known;
+            }
+            // Two doubles other than zero have two texts (Double.toString reads back as the double), and
+            // one unit kind shifts all its texts alike: so a value of this kind that the population lacks
+            // can share its text only with a value of the other kind. A column without one needs no text.
+            if (s.value() != 0 && (proportion ? otherBits : proportionBits).isEmpty()) {
+                return null;
+            }
+            return byText.get(plain(s));
         }
     }
 

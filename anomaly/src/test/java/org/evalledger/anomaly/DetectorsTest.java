@@ -349,6 +349,23 @@ class DetectorsTest {
             assertEquals(1, of(d.check(proportions), DetectorId.D1).size());
         }
 
+        /** A column with both units: a proportion the population lacks is still matched by its text against the percent values. */
+        @Test
+        void aCopyIsFoundInAColumnOfBothUnits() {
+            ModelScores inProportions = ModelScores.builder("org/proportions").score("mmlu", Score.proportion(0.501))
+                    .score("hellaswag", Score.proportion(0.702)).score("arc_challenge", Score.proportion(0.403))
+                    .score("winogrande", Score.proportion(0.604)).build();
+            AnomalyDetector d = AnomalyDetector.fit(Population.ofTable(List.of(inProportions,
+                    Synthetic.row("org/original", null, b, 61.2, 80.11, 58.7, 75.53))));
+            ModelScores copy = ModelScores.builder("org/renamed").score("mmlu", Score.proportion(0.612))
+                    .score("hellaswag", Score.proportion(0.8011)).score("arc_challenge", Score.proportion(0.587))
+                    .score("winogrande", Score.proportion(0.7553)).build();
+            Finding f = of(d.check(copy), DetectorId.D1).get(0);
+            assertTrue(f.message().contains("org/original") && !f.message().contains("org/proportions"), f.message());
+            ModelScores inPercent = Synthetic.row("org/renamed", null, b, 50.1, 70.2, 40.3, 60.4);
+            assertTrue(of(d.check(inPercent), DetectorId.D1).get(0).message().contains("org/proportions"));
+        }
+
         @Test
         void oneDifferentValueOrItsOwnRowIsNoCopy() {
             AnomalyDetector d = AnomalyDetector.fit(Population.ofTable(List.of(Synthetic.row("org/original", null, b, 61.2, 80.11, 58.7, 75.53))));
