@@ -33,8 +33,11 @@ public final class StrictBase64 {
 
     /**
      * The checks Java's decoder does not make (where padding may stand, the unused bits of the last
-     * character), then Java's decoder on the characters before the padding: it refuses any
-     * character outside its alphabet (whitespace included) and a last group of one character.
+     * character), then Java's decoder on the whole text (its padding, checked here, ends a last
+     * group of four, as Java's decoder wants it): it refuses any character outside its alphabet
+     * (whitespace included), a '=' anywhere but in that padding, and a last group of one character.
+     * The text's bytes are its one copy (Java's decoder is the JDK's vectorised one where the
+     * processor has it).
      */
     private static Optional<byte[]> decode(String text, int[] table, Base64.Decoder decoder) {
         int len = text.length();
@@ -58,7 +61,7 @@ public final class StrictBase64 {
             }
         }
         // ISO-8859-1 writes any character beyond it as '?', which no alphabet holds
-        byte[] chars = (pad == 0 ? text : text.substring(0, data)).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] chars = text.getBytes(StandardCharsets.ISO_8859_1);
         try {
             return Optional.of(decoder.decode(chars));
         } catch (IllegalArgumentException e) {
