@@ -72,14 +72,16 @@ out="$corpus/out" && rm -rf "$out" && mkdir -p "$out"
 built="$(stat -c %y "$root/cli/target/evalledger.jar" | cut -d. -f1)"
 cp "$root/cli/target/evalledger.jar" "$out/evalledger.jar"
 jar="sha256 $(sha256sum "$out/evalledger.jar" | cut -c1-12)…, built $built"
-# ./evalledger's default collector, so that the JVM is the one the command runs in (it is checked, not assumed)
-gc="-XX:+UseParallelGC"
-grep -q -- "default_gc=\"$gc\"" "$root/evalledger" || die "./evalledger no longer defaults to $gc: update run.sh to match"
-audit() { java "$gc" -jar "$out/evalledger.jar" audit --trust "$corpus/trust.json" "$@"; }
+# The JVM options ./evalledger chooses on this machine (its collector, its young generation's cap, and
+# EVALLEDGER_JAVA_OPTS if set), read off the launcher's own trace of its exec, so that the JVM timed is
+# the one the command runs in: taken from the launcher, not copied from it.
+read -r -a jvm <<<"$(bash -x "$root/evalledger" --version 2>&1 >/dev/null | sed -n 's/^+ exec java \(.*\) -jar .*/\1/p')"
+[[ "${jvm[*]:-}" == *-XX:+Use*GC* ]] || die "could not read the JVM options ./evalledger uses (bash -x of its exec line): update run.sh to match"
+audit() { java "${jvm[@]}" -jar "$out/evalledger.jar" audit --trust "$corpus/trust.json" "$@"; }
 # The in-process audit's class is copied too, for the same reason; it runs against the copied jar.
 mkdir -p "$out/test-classes/org/evalledger/cli" && cp "$(dirname "$inproc_class")"/InProcessAudit*.class "$out/test-classes/org/evalledger/cli/"
 inproc() {
-  java "$gc" -cp "$out/evalledger.jar:$out/test-classes" org.evalledger.cli.InProcessAudit --trust "$corpus/trust.json" "$@"
+  java "${jvm[@]}" -cp "$out/evalledger.jar:$out/test-classes" org.evalledger.cli.InProcessAudit --trust "$corpus/trust.json" "$@"
 }
 
 # --- 2. self-check: every tool accepts good.json and rejects the two bad uploads -----------------
@@ -132,7 +134,7 @@ timed python "python-peer.py (jsonschema + PyNaCl), 1 thread" \
   taskset -c 0 "$py" "$here/python-peer.py" --trust "$corpus/trust.json" --schema "$schema" "$corpus/envelopes"
 timed ours "evalledger audit, all $cores cores" audit --population "$population" "$corpus/envelopes"
 timed ours1 "evalledger audit, 1 core (taskset -c 0)" \
-  taskset -c 0 java "$gc" -jar "$out/evalledger.jar" audit --trust "$corpus/trust.json" --population "$population" "$corpus/envelopes"
+  taskset -c 0 java "${jvm[@]}" -jar "$out/evalledger.jar" audit --trust "$corpus/trust.json" --population "$population" "$corpus/envelopes"
 # Steady state: the same work over the same files several times in one process, each pass timed; the
 # table reports the last pass. Ours is the library as a long-running hub embeds it (InProcessAudit: the
 # CLI's Auditor and AuditRun, policy and population loaded once); its threads are availableProcessors(),
@@ -140,7 +142,7 @@ timed ours1 "evalledger audit, 1 core (taskset -c 0)" \
 timed inproc "evalledger in-process audit, all $cores cores" \
   inproc --population "$population" --passes "$passes" "$corpus/envelopes"
 timed inproc1 "evalledger in-process audit, 1 core (taskset -c 0)" \
-  taskset -c 0 java "$gc" -cp "$out/evalledger.jar:$out/test-classes" org.evalledger.cli.InProcessAudit --trust "$corpus/trust.json" \
+  taskset -c 0 java "${jvm[@]}" -cp "$out/evalledger.jar:$out/test-classes" org.evalledger.cli.InProcessAudit --trust "$corpus/trust.json" \
   --population "$population" --passes "$passes" "$corpus/envelopes"
 timed nodeN "node-peer.js (ajv + node:crypto), 1 thread" \
   taskset -c 0 node "$here/node-peer.js" --trust "$corpus/trust.json" --schema "$schema" --passes "$passes" "$corpus/envelopes"
@@ -230,5 +232,5 @@ echo "evalledger audit decided (all cores): $(decided ours); the in-process audi
   "the peers accepted all $n in every pass."
 echo "machine: $cores cores, $(lscpu | sed -n 's/^Model name: *//p'); $(java -version 2>&1 | head -1); node $(node --version) ajv $(node -p "require('$here/node_modules/ajv/package.json').version");" \
   "python $("$py" -c 'import platform; from importlib.metadata import version as v; print(platform.python_version(), "jsonschema", v("jsonschema"), "PyNaCl", v("PyNaCl"))')"
-echo "evalledger: commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), jar $jar"
+echo "evalledger: commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), jar $jar; JVM options (./evalledger's): ${jvm[*]}"
 say "raw outputs in $out"
