@@ -1,5 +1,10 @@
 package org.evalledger.benchmarks;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.evalledger.core.EvaluationRecord;
 import org.evalledger.signing.Algorithm;
@@ -15,6 +20,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -61,5 +67,53 @@ public class SigningBench {
     @Benchmark
     public boolean rawEd25519Verify() {
         return floor.verify();
+    }
+
+    /**
+     * A message for the two Ed25519 providers below: 400 bytes (the floor's) or 7,000 (a payload of
+     * the peer corpus, where SHA-512 of the message is part of the cost), signed by each provider's key.
+     */
+    @State(Scope.Benchmark)
+    public static class Message {
+        @Param({"400", "7000"})
+        public int bytes;
+        Ed25519Floor bouncyCastle;
+        KeyPair jdkKeys;
+        Signature jdk;
+        byte[] message;
+        byte[] jdkSignature;
+
+        @Setup
+        public void setup() throws GeneralSecurityException {
+            bouncyCastle = new Ed25519Floor(bytes);
+            message = new byte[bytes];
+            new Random(5).nextBytes(message);
+            jdkKeys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            jdk = Signature.getInstance("Ed25519");
+            jdk.initSign(jdkKeys.getPrivate());
+            jdk.update(message);
+            jdkSignature = jdk.sign();
+            if (!bouncyCastle.verify() || !verifyWithJdk(this)) {
+                throw new IllegalStateException("a provider does not verify its own signature");
+            }
+        }
+    }
+
+    /** Raw Bouncy Castle Ed25519 verification (the floor's provider) of the message. */
+    @Benchmark
+    public boolean providerBouncyCastle(Message m) {
+        return m.bouncyCastle.verify();
+    }
+
+    /** The JDK's own Ed25519 (SunEC, Java 15 and later) verifying the message: what a library without Bouncy Castle would pay. */
+    @Benchmark
+    public boolean providerJdkSunEc(Message m) throws GeneralSecurityException {
+        return verifyWithJdk(m);
+    }
+
+    private static boolean verifyWithJdk(Message m) throws GeneralSecurityException {
+        m.jdk.initVerify(m.jdkKeys.getPublic());
+        m.jdk.update(m.message);
+        return m.jdk.verify(m.jdkSignature);
     }
 }
