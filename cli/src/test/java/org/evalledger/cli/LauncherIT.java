@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class LauncherIT {
     private static final Path LAUNCHER = Path.of(System.getProperty("evalledger.root"), "evalledger");
     private static final Pattern EXEC = Pattern.compile("(?m)^\\+ exec java (.*) -jar \\S+ --version$");
+    /** The line {@code --version} prints (the trace's lines all start with {@code +}). */
+    private static final Pattern VERSION = Pattern.compile("(?m)^evalledger \\S+$");
 
     /** The options between {@code java} and {@code -jar} with which the launcher ran {@code --version}. */
     private static String options(String javaOpts) throws IOException, InterruptedException {
@@ -34,7 +36,7 @@ class LauncherIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish");
         assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("evalledger"), "no version line in: " + out);
+        assertTrue(VERSION.matcher(out).find(), "no version line in: " + out);
         Matcher m = EXEC.matcher(out);
         assertTrue(m.find(), "no exec line in the launcher's trace: " + out);
         return m.group(1);
