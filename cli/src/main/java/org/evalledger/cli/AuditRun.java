@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * Runs an audit over many uploads on all cores and streams the results in input order: at most a
- * few uploads per thread are in flight, so memory stays flat however many files there are. A bad
- * upload becomes a REJECT line; it never stops the batch.
+ * Runs an audit over many uploads on all cores and streams the results in input order: each task
+ * audits a run of at most {@link #MAX_CHUNK} consecutive uploads, and at most four tasks per thread
+ * are in flight, so memory stays flat however many files there are. Text output is flushed once per
+ * run of uploads. A bad upload becomes a REJECT line; it never stops the batch.
  */
 final class AuditRun {
     record Summary(int accept, int review, int reject, double seconds) {
@@ -75,32 +76,40 @@ final class AuditRun {
             } else {
                 out.printf("%-8s %-40s %s%n", "DECISION", "REASONS", "FILE");
             }
-            ArrayDeque<Future<Auditor.Outcome>> window = new ArrayDeque<>();
+            ArrayDeque<Future<Chunk>> window = new ArrayDeque<>();
+            int n = files.size();
+            int chunk = chunkSize(n, threads);
             int next = 0;
             int done = 0;
             int inFlight = threads * 4;
             boolean items = json || report != null || listener != null;
-            Progress bar = progress ? new Progress(err, files.size()) : null;
-            while (done < files.size()) {
-                while (next < files.size() && window.size() < inFlight) {
-                    Path f = files.get(next++);
-                    Path shown = base == null ? f : base.relativize(f);
-                    window.add(pool.submit(() -> one(auditor, f, shown, items)));
+            boolean text = !json;
+            Progress bar = progress ? new Progress(err, n) : null;
+            while (done < n) {
+                while (next < n && window.size() < inFlight) {
+                    int from = next;
+                    int to = Math.min(n, from + chunk);
+                    next = to;
+                    window.add(pool.submit(() -> chunk(auditor, files, from, to, base, items, text)));
                 }
-                Auditor.Outcome o = get(window.poll());
-                counts.merge(o.decision(), 1, Integer::sum);
-                if (listener != null) {
-                    listener.outcome(done, o);
+                Chunk c = get(window.poll());
+                for (Auditor.Outcome o : c.outcomes()) {
+                    counts.merge(o.decision(), 1, Integer::sum);
+                    if (listener != null) {
+                        listener.outcome(done, o);
+                    }
+                    if (jsonOut != null) {
+                        jsonOut.writePOJO(o.item());
+                    }
+                    if (reportOut != null) {
+                        reportOut.writePOJO(o.item());
+                    }
+                    done++;
                 }
-                if (jsonOut != null) {
-                    jsonOut.writePOJO(o.item());
-                } else {
-                    out.printf("%-8s %-40s %s%n", o.decision(), o.reasons().isEmpty() ? "-" : String.join(",", o.reasons()), o.file());
+                if (c.lines() != null) {
+                    out.write(c.lines());
+                    out.flush();
                 }
-                if (reportOut != null) {
-                    reportOut.writePOJO(o.item());
-                }
-                done++;
                 if (bar != null) {
                     bar.update(done, System.nanoTime() - start);
                 }
@@ -134,6 +143,56 @@ final class AuditRun {
         }
     }
 
+    /** The most uploads one task audits (see {@link #chunkSize}). */
+    static final int MAX_CHUNK = 16;
+
+    /**
+     * Uploads per task: at most {@link #MAX_CHUNK}, fewer for a short list so that every thread
+     * still gets work (at least eight tasks per thread while there are uploads for them). A task
+     * audits a run of consecutive uploads and formats their text lines, so that the hand-off
+     * between the writing thread and a worker (a queue, a wake-up, a future) and the flush of the
+     * output are paid once per run of uploads rather than once per upload.
+     */
+    static int chunkSize(int uploads, int threads) {
+        return Math.max(1, Math.min(MAX_CHUNK, uploads / (threads * 8)));
+    }
+
+    /** The outcomes of a run of consecutive uploads, in input order, and their text lines (null for JSON output). */
+    private record Chunk(List<Auditor.Outcome> outcomes, @Nullable String lines) {}
+
+    private static Chunk chunk(Auditor auditor, List<Path> files, int from, int to, @Nullable Path base, boolean items, boolean text) {
+        List<Auditor.Outcome> outcomes = new ArrayList<>(to - from);
+        StringBuilder lines = text ? new StringBuilder(100 * (to - from)) : null;
+        for (int i = from; i < to; i++) {
+            Path f = files.get(i);
+            Auditor.Outcome o = one(auditor, f, base == null ? f : base.relativize(f), items);
+            outcomes.add(o);
+            if (lines != null) {
+                line(lines, o);
+            }
+        }
+        return new Chunk(outcomes, lines == null ? null : lines.toString());
+    }
+
+    /**
+     * Appends an outcome's text line: the same characters as
+     * {@code String.format("%-8s %-40s %s%n", decision, reasons or "-", file)}, without parsing
+     * the format for every upload.
+     */
+    static void line(StringBuilder sb, Auditor.Outcome o) {
+        padded(sb, o.decision().name(), 8).append(' ');
+        padded(sb, o.reasons().isEmpty() ? "-" : String.join(",", o.reasons()), 40).append(' ');
+        sb.append(o.file()).append(System.lineSeparator());
+    }
+
+    private static StringBuilder padded(StringBuilder sb, String s, int width) {
+        sb.append(s);
+        for (int i = s.length(); i < width; i++) {
+            sb.append(' ');
+        }
+        return sb;
+    }
+
     private static Auditor.Outcome one(Auditor auditor, Path f, Path shown, boolean item) {
         byte[] bytes;
         try {
@@ -144,7 +203,7 @@ final class AuditRun {
         return auditor.audit(shown, bytes, item);
     }
 
-    private static Auditor.Outcome get(Future<Auditor.Outcome> f) {
+    private static <T> T get(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

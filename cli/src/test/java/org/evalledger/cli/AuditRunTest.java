@@ -1,0 +1,161 @@
+package org.evalledger.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.evalledger.anomaly.AnomalyDetector;
+import org.evalledger.anomaly.Population;
+import org.evalledger.core.EvaluationRecord;
+import org.evalledger.interop.ImportOptions;
+import org.evalledger.interop.Importers;
+import org.evalledger.schema.RecordCodec;
+import org.evalledger.schema.RecordValidator;
+import org.evalledger.signing.Status;
+import org.evalledger.signing.TrustPolicy;
+import org.evalledger.signing.Verifier;
+import org.evalledger.testkit.SharedData;
+
+/**
+ * {@link AuditRun} audits runs of consecutive uploads on a pool, and must still print exactly what
+ * auditing each upload alone, in input order, prints: the same lines, the same counts, each
+ * outcome given to the listener once with its own index.
+ */
+class AuditRunTest {
+    private static Path dir;
+    private static Auditor auditor;
+    /** The uploads' kinds, cycled through: a valid record, a file that is not JSON, an invalid record, a missing file. */
+    private static final int KINDS = 4;
+
+    @BeforeContainer
+    static void uploads() throws IOException {
+        dir = Files.createTempDirectory("audit-run-test");
+        Path lmEval = SharedData.path("corpus/formats/lm_eval_results_2026-01-21T03-44-18.458309.json");
+        EvaluationRecord record = Importers.importFile(lmEval, ImportOptions.defaults()).records().get(0);
+        byte[] valid = RecordCodec.standard().write(record);
+        for (int i = 0; i < 1200; i++) {
+            Path f = dir.resolve(String.format(Locale.ROOT, "u-%04d.json", i));
+            switch (i % KINDS) {
+                case 0 -> Files.write(f, valid);
+                case 1 -> Files.writeString(f, "not json " + i);
+                case 2 -> Files.writeString(f, "{\"schema\":\"https://evalledger.org/schemas/record/v1\"}");
+                default -> { } // missing: unreadable
+            }
+        }
+        auditor = new Auditor(RecordValidator.standard(), Verifier.of(TrustPolicy.builder().build()),
+                AnomalyDetector.fit(Population.of(List.of())), Status.UNSIGNED, null);
+    }
+
+    @AfterContainer
+    static void clean() throws IOException {
+        try (var s = Files.list(dir)) {
+            for (Path f : s.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(dir);
+    }
+
+    private static List<Path> files(int n) {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            files.add(dir.resolve(String.format(Locale.ROOT, "u-%04d.json", i)));
+        }
+        return files;
+    }
+
+    /** What the run printed for each upload before it audited runs of them: one format per line. */
+    private static String oneByOne(List<Path> files) {
+        StringBuilder sb = new StringBuilder(String.format("%-8s %-40s %s%n", "DECISION", "REASONS", "FILE"));
+        for (Path f : files) {
+            Auditor.Outcome o;
+            try {
+                o = auditor.audit(f, Files.readAllBytes(f), false);
+            } catch (IOException e) {
+                o = Auditor.unreadable(f, "cannot read: " + e.getMessage());
+            }
+            sb.append(String.format("%-8s %-40s %s%n", o.decision(), o.reasons().isEmpty() ? "-" : String.join(",", o.reasons()), o.file()));
+        }
+        return sb.toString();
+    }
+
+    @Example
+    void printsWhatAuditingEachUploadAloneInInputOrderPrints() {
+        for (int n : new int[] {1, 2, 7, 16, 17, 100, 1200}) {
+            List<Path> files = files(n);
+            StringWriter text = new StringWriter();
+            List<Integer> indices = new ArrayList<>();
+            List<Path> seen = new ArrayList<>();
+            AuditRun.Summary s = AuditRun.run(files, auditor, new PrintWriter(text, true), new PrintWriter(new StringWriter()), false, null,
+                    false, (i, o) -> {
+                        indices.add(i);
+                        seen.add(o.file());
+                    });
+            String out = text.toString();
+            String lastLine = out.substring(out.lastIndexOf(System.lineSeparator(), out.length() - System.lineSeparator().length() - 1)
+                    + System.lineSeparator().length());
+            assertEquals(oneByOne(files), out.substring(0, out.length() - lastLine.length()), "uploads: " + n);
+            assertTrue(lastLine.startsWith(s.accept() + " accepted, " + s.review() + " to review, " + s.reject() + " rejected (" + n + " uploads"),
+                    lastLine);
+            int valid = (n + KINDS - 1) / KINDS;
+            assertEquals(valid, s.accept() + s.review(), "uploads: " + n);
+            assertEquals(n - valid, s.reject(), "uploads: " + n);
+            assertEquals(files, seen, "the listener sees every upload once, in input order");
+            for (int i = 0; i < n; i++) {
+                assertEquals(i, indices.get(i));
+            }
+        }
+    }
+
+    @Property(tries = 500)
+    void aLineIsTheFormatOfItsOutcome(@ForAll("reasons") List<String> reasons, @ForAll("names") String name) {
+        Path file = Path.of(name);
+        for (Auditor.Decision d : Auditor.Decision.values()) {
+            Auditor.Outcome o = new Auditor.Outcome(file, d, reasons, null);
+            StringBuilder sb = new StringBuilder();
+            AuditRun.line(sb, o);
+            assertEquals(String.format("%-8s %-40s %s%n", d, reasons.isEmpty() ? "-" : String.join(",", reasons), file), sb.toString());
+        }
+    }
+
+    @Provide
+    Arbitrary<List<String>> reasons() {
+        return Arbitraries.strings().withCharRange('!', '~').withChars('é', '€', '\u4e2d').ofMaxLength(45).list().ofMaxSize(4);
+    }
+
+    @Provide
+    Arbitrary<String> names() {
+        return Arbitraries.strings().withCharRange('a', 'z').withChars('é', '-', '.', ' ', '\u4e2d').ofMinLength(1).ofMaxLength(30);
+    }
+
+    @Property(tries = 2000)
+    void everyThreadGetsWorkAndNoTaskHoldsMoreThanTheMost(@ForAll @IntRange(min = 0, max = 100_000) int uploads,
+            @ForAll @IntRange(min = 1, max = 64) int threads) {
+        int chunk = AuditRun.chunkSize(uploads, threads);
+        assertTrue(chunk >= 1 && chunk <= AuditRun.MAX_CHUNK, "chunk " + chunk);
+        int tasks = (uploads + chunk - 1) / chunk;
+        assertTrue(tasks >= Math.min(uploads, threads * 8), uploads + " uploads on " + threads + " threads: " + tasks + " tasks");
+    }
+
+    @Example
+    void aLongListIsAuditedInRunsOfTheMost() {
+        assertEquals(AuditRun.MAX_CHUNK, AuditRun.chunkSize(10_000, 2));
+        assertEquals(1, AuditRun.chunkSize(15, 2));
+    }
+}
