@@ -11,6 +11,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.Example;
 import org.evalledger.signing.Envelope;
 import org.evalledger.signing.EnvelopeException;
@@ -123,5 +124,48 @@ class UploadScanTest {
         Arbitrary<String> array = Combinators.combine(Arbitraries.lazy(() -> value(depth - 1)).list().ofMaxSize(4), ws())
                 .as((vs, w) -> "[" + w + String.join(", ", vs) + "]");
         return Arbitraries.oneOf(scalar, array, Arbitraries.lazy(() -> object(depth - 1, NAMES)));
+    }
+
+    /** The byte-by-byte search that {@link Uploads#stringEnd} does eight bytes at a time. */
+    private static int stringEndByteByByte(byte[] b, int i) {
+        while (i < b.length) {
+            if (b[i] == '"') {
+                return i;
+            }
+            i += b[i] == '\\' ? 2 : 1;
+        }
+        return -1;
+    }
+
+    @Property(tries = 3000)
+    void theEndOfAStringIsFoundAsByteByByte(@ForAll("stringBytes") byte[] b, @ForAll @IntRange(min = 0, max = 80) int from) {
+        int start = Math.min(from, b.length);
+        assertEquals(stringEndByteByByte(b, start), Uploads.stringEnd(b, start), () -> new String(b, StandardCharsets.ISO_8859_1) + " from " + start);
+    }
+
+    /** Up to 80 bytes, mostly plain (high bytes too), with quotes and backslashes anywhere, at word boundaries or not. */
+    @Provide
+    Arbitrary<byte[]> stringBytes() {
+        Arbitrary<Byte> plain = Arbitraries.bytes().filter(x -> x != '"' && x != '\\');
+        Arbitrary<Byte> any = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(12, plain), net.jqwik.api.Tuple.of(1, Arbitraries.just((byte) '"')),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just((byte) '\\')));
+        return any.array(byte[].class).ofMaxSize(80);
+    }
+
+    @Example
+    void aQuoteOrBackslashInEveryPositionOfAWordIsFound() {
+        for (int len = 0; len <= 24; len++) {
+            for (int at = 0; at < len; at++) {
+                for (byte special : new byte[] {'"', '\\'}) {
+                    byte[] b = new byte[len];
+                    java.util.Arrays.fill(b, (byte) 'A');
+                    b[at] = special;
+                    if (at + 2 < len) {
+                        b[len - 1] = '"';
+                    }
+                    assertEquals(stringEndByteByByte(b, 0), Uploads.stringEnd(b, 0), "length " + len + ", " + (char) special + " at " + at);
+                }
+            }
+        }
     }
 }
