@@ -228,6 +228,20 @@ awk -F'|' -v n="$n" -v passes="$passes" -v py_passes="$py_passes" \
     print "other: as above, over the whole multi-pass command."
     printf "in-process start-up (trust policy, population load and fit, listing; not the JVM start): %.1f s (all cores), %.1f s (1 core).\n", s_inproc, s_inproc1
   }' "$out/rows"
+# One pass is one or two seconds of a machine whose speed moves by a third between minutes: the median
+# of each multi-pass tool's last three passes (Python's two, when it runs two) is a steadier reading.
+inproc_passes() { grep '^pass ' "$out/$1" | sed -E 's/^pass [0-9]+: ([0-9.]+) s.*/\1/' | paste -sd, -; }
+median_last() { # comma-separated seconds on stdin -> "us/upload (k passes)" for the median of the last k <= 3
+  awk -F, -v n="$n" '{
+    k = NF < 3 ? NF : 3
+    for (i = 1; i <= k; i++) v[i] = $(NF - k + i)
+    for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+    m = k % 2 ? v[(k + 1) / 2] : (v[k / 2] + v[k / 2 + 1]) / 2
+    printf "%.0f (last %d)", 1e6 * m / n, k
+  }'
+}
+echo "median of the last passes, us/upload: ours $(inproc_passes inproc | median_last) on all cores, $(inproc_passes inproc1 | median_last) on 1 core;" \
+  "node $(pass_list nodeN | median_last); python $(pass_list pythonN | median_last)."
 echo "evalledger audit decided (all cores): $(decided ours); the in-process audit the same in each of its $passes passes (all cores, 1 core);" \
   "the peers accepted all $n in every pass."
 echo "machine: $cores cores, $(lscpu | sed -n 's/^Model name: *//p'); $(java -version 2>&1 | head -1); node $(node --version) ajv $(node -p "require('$here/node_modules/ajv/package.json').version");" \
