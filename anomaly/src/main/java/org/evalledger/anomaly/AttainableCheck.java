@@ -16,7 +16,7 @@ final class AttainableCheck {
             Score s = c.scores[k];
             Benchmark entry = c.entries[k];
             if (entry == null) {
-                c.skip(DetectorId.R2, b + ": not in the catalogue, so whether its score is k/n is unknown");
+                c.skip(DetectorId.R2, () -> b + ": not in the catalogue, so whether its score is k/n is unknown");
                 continue;
             }
             if (entry.kind() != ScoreKind.COUNT || s.grouped()) {
@@ -24,7 +24,7 @@ final class AttainableCheck {
             }
             Long n = c.items(k);
             if (n == null) {
-                c.skip(DetectorId.R2, b + ": no item count");
+                c.skip(DetectorId.R2, () -> b + ": no item count");
                 continue;
             }
             double full = s.unit() == org.evalledger.core.MetricUnit.PROPORTION ? 1 : 100;
@@ -44,7 +44,7 @@ final class AttainableCheck {
                 double x = s.points();
                 double closest = 100.0 * nearest / n;
                 c.flag(DetectorId.R2, b, c.metric(k), x, Expected.point(closest), null,
-                        b + " " + Check.fmt(x) + " is not k/" + n + " at its reported precision (nearest "
+                        () -> b + " " + Check.fmt(x) + " is not k/" + n + " at its reported precision (nearest "
                                 + nearest + "/" + n + " = " + Fixed.format(closest, 4)
                                 + "): not a count of correct items");
             }

@@ -28,7 +28,7 @@ final class BrokenRunCheck {
             String b = c.ids[k];
             Benchmark bm = c.entries[k];
             if (bm == null) {
-                c.skip(DetectorId.R4, b + ": not in the catalogue, so whether it is easy and its chance level are unknown");
+                c.skip(DetectorId.R4, () -> b + ": not in the catalogue, so whether it is easy and its chance level are unknown");
                 continue;
             }
             if (strong >= 0 && atChance(c, k)) {
@@ -36,7 +36,7 @@ final class BrokenRunCheck {
                 double x = c.scores[k].points();
                 double other = c.scores[strong].points() - 100 * c.entries[strong].chanceOrZero();
                 c.flag(DetectorId.R4, b, c.metric(k), x, Expected.atLeast(chance), null,
-                        "broken run: " + b + " " + Check.fmt(x) + " is at chance (" + Check.fmt(chance)
+                        () -> "broken run: " + b + " " + Check.fmt(x) + " is at chance (" + Check.fmt(chance)
                                 + ") while " + c.ids[strong] + " is " + Check.fmt(other) + " points above its chance");
             }
         }

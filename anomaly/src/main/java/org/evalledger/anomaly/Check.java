@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -109,17 +110,37 @@ final class Check {
         return entry != null ? entry.items() : null;
     }
 
+    // A finding's or a skip's text that is built from its numbers (concatenation, fixed-point
+    // formatting) comes as a Supplier, called here. Every detector's texts pass through the same
+    // get() call sites below, which the JIT therefore sees with many lambda classes and does not
+    // inline: each detector's loop compiles without the code that writes its texts (inlined, that
+    // code made ResidualCheck.run's compiled form about 90 KB and its C2 compilation the longest
+    // of a cold audit; docs/performance.md, "Fourteenth step"). The texts are the same.
+
     void flag(DetectorId d, String benchmark, String metric, double observed, @Nullable Expected expected,
             @Nullable Statistic statistic, String message) {
         findings.add(new Finding(d, config.severity(d), benchmark, metric, observed, expected, statistic, message));
+    }
+
+    void flag(DetectorId d, String benchmark, String metric, double observed, @Nullable Expected expected,
+            @Nullable Statistic statistic, Supplier<String> message) {
+        flag(d, benchmark, metric, observed, expected, statistic, message.get());
     }
 
     void error(DetectorId d, String benchmark, String metric, double observed, @Nullable Expected expected, String message) {
         findings.add(new Finding(d, Severity.ERROR, benchmark, metric, observed, expected, null, message));
     }
 
+    void error(DetectorId d, String benchmark, String metric, double observed, @Nullable Expected expected, Supplier<String> message) {
+        error(d, benchmark, metric, observed, expected, message.get());
+    }
+
     void skip(DetectorId d, String reason) {
         skipped.add(new Skip(d, reason));
+    }
+
+    void skip(DetectorId d, Supplier<String> reason) {
+        skip(d, reason.get());
     }
 
     static String fmt(double v) {

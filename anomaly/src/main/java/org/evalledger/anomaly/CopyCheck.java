@@ -111,7 +111,8 @@ final class CopyCheck {
             }
         }
         if (m < c.config.d1MinBenchmarks) {
-            c.skip(DetectorId.D1, "needs " + c.config.d1MinBenchmarks + " benchmarks with a value other than 0 and 100, has " + m);
+            int has = m;
+            c.skip(DetectorId.D1, () -> "needs " + c.config.d1MinBenchmarks + " benchmarks with a value other than 0 and 100, has " + has);
             return;
         }
         // A row has the candidate's value on a benchmark exactly when it is in that value's (ascending)
@@ -156,7 +157,7 @@ final class CopyCheck {
         }
         String list = String.join(", ", others.stream().limit(3).toList()) + (others.size() > 3 ? " and " + (others.size() - 3) + " more" : "");
         c.flag(DetectorId.D1, String.join(",", benchmarks), String.join(",", metrics), benchmarks.size(), null, new Statistic("copies", others.size()),
-                "identical on all " + benchmarks.size() + " benchmarks, to full precision, to " + list
+                () -> "identical on all " + benchmarks.size() + " benchmarks, to full precision, to " + list
                         + ": a copied result or an undisclosed re-upload");
     }
 

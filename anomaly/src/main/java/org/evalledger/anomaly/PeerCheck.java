@@ -316,7 +316,7 @@ final class PeerCheck {
             WindowStats st = col == null ? WindowStats.NONE : stats(col, c.model, l, own, found);
             int n = st.n();
             if (n < c.config.s1MinPeers) {
-                c.skip(DetectorId.S1, b + ": " + n + " peers within ±" + w + " log10(parameters), need " + c.config.s1MinPeers);
+                c.skip(DetectorId.S1, () -> b + ": " + n + " peers within ±" + w + " log10(parameters), need " + c.config.s1MinPeers);
                 continue;
             }
             double med = st.median();
@@ -326,7 +326,7 @@ final class PeerCheck {
             c.s1z(k, z);
             if (z > c.config.s1Z) {
                 c.flag(DetectorId.S1, b, c.metric(k), x, Expected.point(med), Statistic.modifiedZ(z),
-                        b + " " + Check.fmt(x) + " is " + Check.fmt(x - med) + " points above the median " + Check.fmt(med)
+                        () -> b + " " + Check.fmt(x) + " is " + Check.fmt(x - med) + " points above the median " + Check.fmt(med)
                                 + " of " + n + " models of similar size (" + size(Math.pow(10, l - w)) + "-"
                                 + size(Math.pow(10, l + w)) + " parameters); modified z " + Check.z(z));
             }

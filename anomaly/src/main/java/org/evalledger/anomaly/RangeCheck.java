@@ -15,33 +15,33 @@ final class RangeCheck {
             if (x < 0 || x > 100) {
                 if (!rangeChecked) {
                     c.error(DetectorId.R1, b, metric, x, Expected.range(0, 100),
-                        b + " " + Check.fmt(x) + " points is outside the metric's range 0-100: a unit or scoring error");
+                        () -> b + " " + Check.fmt(x) + " points is outside the metric's range 0-100: a unit or scoring error");
                 }
                 continue;
             }
             Benchmark bm = c.entries[k];
             if (bm == null) {
-                c.skip(DetectorId.R1, b + ": not in the catalogue, so its chance level and ceiling are unknown");
+                c.skip(DetectorId.R1, () -> b + ": not in the catalogue, so its chance level and ceiling are unknown");
                 continue;
             }
             Double chance = bm.chance();
             if (chance != null && chance > 0) {
                 Long n = c.items(k);
                 if (n == null) {
-                    c.skip(DetectorId.R1, b + ": no item count, so the below-chance test cannot run");
+                    c.skip(DetectorId.R1, () -> b + ": no item count, so the below-chance test cannot run");
                 } else {
                     double se0 = 100 * Math.sqrt(chance * (1 - chance) / n);
                     double bound = 100 * chance - c.config.r1ChanceSigmas * se0;
                     if (x < bound) {
                         c.flag(DetectorId.R1, b, metric, x, Expected.atLeast(bound), new Statistic("se_from_chance", (x - 100 * chance) / se0),
-                                b + " " + Check.fmt(x) + " is below chance (" + Check.fmt(100 * chance) + ") by "
+                                () -> b + " " + Check.fmt(x) + " is below chance (" + Check.fmt(100 * chance) + ") by "
                                         + Check.z((100 * chance - x) / se0) + " standard errors: scoring bug?");
                     }
                 }
             }
             if (bm.ceiling() != null && x > 100 * bm.ceiling()) {
                 c.flag(DetectorId.R1, b, metric, x, Expected.atMost(100 * bm.ceiling()), null,
-                        b + " " + Check.fmt(x) + " is above the benchmark's ceiling " + Check.fmt(100 * bm.ceiling())
+                        () -> b + " " + Check.fmt(x) + " is above the benchmark's ceiling " + Check.fmt(100 * bm.ceiling())
                                 + " (answer-key errors cap what a correct model can score)");
             }
         }

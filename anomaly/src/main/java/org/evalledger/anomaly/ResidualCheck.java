@@ -214,8 +214,9 @@ final class ResidualCheck {
         for (int k = 0; k < c.size(); k++) {
             Integer u = index.get(c.ids[k]);
             if (u == null) {
-                String why = notModelled.get(c.ids[k]);
-                c.skip(DetectorId.S2, c.ids[k] + ": " + (why != null ? why : "no population model has it"));
+                String id = c.ids[k];
+                String why = notModelled.get(id);
+                c.skip(DetectorId.S2, () -> id + ": " + (why != null ? why : "no population model has it"));
                 continue;
             }
             haveMask.set(u);
@@ -227,7 +228,7 @@ final class ResidualCheck {
             have[i++] = u;
         }
         if (have.length < 2) {
-            c.skip(DetectorId.S2, "needs at least two benchmarks that the population models, has " + have.length);
+            c.skip(DetectorId.S2, () -> "needs at least two benchmarks that the population models, has " + have.length);
             c.skip(DetectorId.S5, "no S2 residuals to spread");
             return;
         }
@@ -275,19 +276,20 @@ final class ResidualCheck {
                 double predicted = res.predicted[j];
                 int predictors = res.predictors[j];
                 c.flag(DetectorId.S2, ids[j], c.metric(k), x, Expected.point(predicted), new Statistic("robust_z", rz),
-                        ids[j] + " " + Check.fmt(x) + " is " + Check.fmt(x - predicted) + " points above the "
+                        () -> ids[j] + " " + Check.fmt(x) + " is " + Check.fmt(x - predicted) + " points above the "
                                 + Check.fmt(predicted) + " predicted from its other " + predictors
                                 + " benchmark" + (predictors == 1 ? "" : "s") + "; residual z " + Check.z(rz));
             }
         }
-        if (scored < 3) {
-            c.skip(DetectorId.S5, "needs S2 residuals of at least three benchmarks, has " + scored);
+        int benchmarksScored = scored; // final, for the texts
+        if (benchmarksScored < 3) {
+            c.skip(DetectorId.S5, () -> "needs S2 residuals of at least three benchmarks, has " + benchmarksScored);
         } else {
-            double rms = Math.sqrt(sumSq / scored);
+            double rms = Math.sqrt(sumSq / benchmarksScored);
             if (rms > config.s5Rms) {
                 String b = ids[widest];
                 c.flag(DetectorId.S5, b, c.metric(at[widest]), rms, Expected.atMost(config.s5Rms), new Statistic("rms_z", rms),
-                        "its " + scored + " benchmarks disagree with each other more than usual (RMS residual z "
+                        () -> "its " + benchmarksScored + " benchmarks disagree with each other more than usual (RMS residual z "
                                 + Check.z(rms) + ", widest on " + b + "): an unusual profile, a weak signal");
             }
         }
@@ -316,7 +318,7 @@ final class ResidualCheck {
      */
     private boolean residual(int j, @Nullable Fit f, boolean @Nullable [] masked, double[] z, Check c, Residuals res) {
         if (f == null) {
-            c.skip(DetectorId.S2, ids[j] + ": too few population models share it with the model's other benchmarks");
+            c.skip(DetectorId.S2, () -> ids[j] + ": too few population models share it with the model's other benchmarks");
             return false;
         }
         int[] p = f.predictors();

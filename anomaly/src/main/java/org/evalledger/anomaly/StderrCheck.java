@@ -27,12 +27,12 @@ final class StderrCheck {
             if (se == 0) {
                 if (p > 0 && p < 1) {
                     c.flag(DetectorId.R3, b, metric, 0, null, null,
-                            b + " reports stderr 0 for a score of " + Check.fmt(100 * p) + ": only 0 and 100 have no sampling error");
+                            () -> b + " reports stderr 0 for a score of " + Check.fmt(100 * p) + ": only 0 and 100 have no sampling error");
                 }
                 continue;
             }
             if (n == null) {
-                c.skip(DetectorId.R3, b + ": no item count to compare the stderr with");
+                c.skip(DetectorId.R3, () -> b + ": no item count to compare the stderr with");
                 continue;
             }
             Benchmark entry = c.entries[k];
@@ -43,7 +43,7 @@ final class StderrCheck {
             if (implied < low || (exact && implied > high)) {
                 c.flag(DetectorId.R3, b, metric, implied, exact ? Expected.range(low, high) : Expected.atLeast(low),
                         new Statistic("implied_n_ratio", implied / n),
-                        b + " stderr " + Check.fmt(100 * se) + " implies " + Math.round(implied) + " items, but the result has "
+                        () -> b + " stderr " + Check.fmt(100 * se) + " implies " + Math.round(implied) + " items, but the result has "
                                 + n + (exact ? "" : " (a grouped or non-binary score may imply more, never fewer)"));
             }
         }

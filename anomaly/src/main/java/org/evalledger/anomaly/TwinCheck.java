@@ -47,7 +47,7 @@ final class TwinCheck {
             }
             Typical ref = gaps.getOrDefault(b, Typical.NONE);
             if (ref.count() < c.config.s4MinModels) {
-                c.skip(DetectorId.S4, b + ": " + ref.count() + " population models have both it and " + twin + ", need "
+                c.skip(DetectorId.S4, () -> b + ": " + ref.count() + " population models have both it and " + twin + ", need "
                         + c.config.s4MinModels);
                 continue;
             }
@@ -58,7 +58,7 @@ final class TwinCheck {
             double z = Stats.modifiedZ(gap, med, mad);
             if (z > c.config.s4Z) {
                 c.flag(DetectorId.S4, b, c.metric(k), x, Expected.point(t.points() + med), Statistic.modifiedZ(z),
-                        b + " " + Check.fmt(x) + " is " + Check.fmt(gap) + " points above its contamination-free twin "
+                        () -> b + " " + Check.fmt(x) + " is " + Check.fmt(gap) + " points above its contamination-free twin "
                                 + twin + " (" + Check.fmt(t.points()) + "); models typically differ by " + Check.signed(med)
                                 + ", robust z " + Check.z(z));
             }

@@ -97,7 +97,7 @@ final class VersionJumpCheck {
         if (parentId != null && !parentId.equals(m.modelId())) {
             ModelScores parent = representative(parentId);
             if (parent == null) {
-                c.skip(DetectorId.S3, "parent " + parentId + " is not in the population");
+                c.skip(DetectorId.S3, () -> "parent " + parentId + " is not in the population");
             } else {
                 compare(c, parent, m.transition() == null ? Transition.OTHER : m.transition(), "parent " + parentId);
             }
@@ -126,7 +126,7 @@ final class VersionJumpCheck {
             Double seNew = se(now, c.entries[k]);
             Double seOld = se(was, c.entries[k]);
             if (seNew == null || seOld == null) {
-                c.skip(DetectorId.S3, b + ": no stderr and no item count, so the sampling noise of a jump is unknown");
+                c.skip(DetectorId.S3, () -> b + ": no stderr and no item count, so the sampling noise of a jump is unknown");
                 continue;
             }
             Typical ref = deltas.getOrDefault(type, Map.of()).get(b);
@@ -136,7 +136,7 @@ final class VersionJumpCheck {
                 refName = "pairs of all types";
             }
             if (ref == null || ref.count() < c.config.s3MinPairs) {
-                c.skip(DetectorId.S3, b + ": fewer than " + c.config.s3MinPairs + " population pairs show how far it typically moves");
+                c.skip(DetectorId.S3, () -> b + ": fewer than " + c.config.s3MinPairs + " population pairs show how far it typically moves");
                 continue;
             }
             double delta = now.points() - was.points();
