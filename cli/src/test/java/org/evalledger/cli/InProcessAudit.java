@@ -30,8 +30,8 @@ import org.evalledger.signing.Verifier;
  * {@link Populations#load}, {@link AnomalyDetector#fit}, {@link RecordValidator#standard()},
  * {@link Auditor#required}, {@link VerifyCommand#time}) once, lists the uploads once with
  * {@link AuditRun#list}, then calls {@link AuditRun#run} once per pass with that one Auditor: text
- * output (formatted, UTF-8 encoded and flushed line by line as on the CLI's stdout, into a stream
- * that discards it), no JSON, no report, no progress bar, no listener. So each pass reads every
+ * output (formatted, UTF-8 encoded and flushed as on the CLI's stdout, once per run of uploads,
+ * into a stream that discards it), no JSON, no report, no progress bar, no listener. So each pass reads every
  * file from disk again and parses, validates, verifies, checks and decides every upload again;
  * nothing per upload is kept between passes. What a pass does not redo is what any long-lived
  * Auditor keeps: the trust policy and its decoded keys, the fitted population, and the anomaly
