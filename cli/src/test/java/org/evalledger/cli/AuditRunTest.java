@@ -99,14 +99,10 @@ class AuditRunTest {
     void printsWhatAuditingEachUploadAloneInInputOrderPrints() {
         for (int n : new int[] {1, 2, 7, 16, 17, 100, 1200}) {
             List<Path> files = files(n);
+            // as the CLI's text output runs it: no listener, no JSON, so no audit items are built
             StringWriter text = new StringWriter();
-            List<Integer> indices = new ArrayList<>();
-            List<Path> seen = new ArrayList<>();
             AuditRun.Summary s = AuditRun.run(files, auditor, new PrintWriter(text, true), new PrintWriter(new StringWriter()), false, null,
-                    false, (i, o) -> {
-                        indices.add(i);
-                        seen.add(o.file());
-                    });
+                    false, null);
             String out = text.toString();
             String lastLine = out.substring(out.lastIndexOf(System.lineSeparator(), out.length() - System.lineSeparator().length() - 1)
                     + System.lineSeparator().length());
@@ -116,6 +112,16 @@ class AuditRunTest {
             int valid = (n + KINDS - 1) / KINDS;
             assertEquals(valid, s.accept() + s.review(), "uploads: " + n);
             assertEquals(n - valid, s.reject(), "uploads: " + n);
+
+            // with a listener (items built): the same lines, and each outcome once, in input order
+            StringWriter again = new StringWriter();
+            List<Integer> indices = new ArrayList<>();
+            List<Path> seen = new ArrayList<>();
+            AuditRun.run(files, auditor, new PrintWriter(again, true), new PrintWriter(new StringWriter()), false, null, false, (i, o) -> {
+                indices.add(i);
+                seen.add(o.file());
+            });
+            assertEquals(oneByOne(files), again.toString().substring(0, out.length() - lastLine.length()), "uploads: " + n);
             assertEquals(files, seen, "the listener sees every upload once, in input order");
             for (int i = 0; i < n; i++) {
                 assertEquals(i, indices.get(i));
