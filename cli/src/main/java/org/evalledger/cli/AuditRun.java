@@ -74,7 +74,10 @@ final class AuditRun {
             if (json) {
                 jsonOut = begin(Json.MAPPER.createGenerator((Writer) out));
             } else {
-                out.printf("%-8s %-40s %s%n", "DECISION", "REASONS", "FILE");
+                StringBuilder header = new StringBuilder();
+                columns(header, "DECISION", "REASONS", "FILE");
+                out.write(header.toString());
+                out.flush();
             }
             ArrayDeque<Future<Chunk>> window = new ArrayDeque<>();
             int n = files.size();
@@ -180,9 +183,14 @@ final class AuditRun {
      * the format for every upload.
      */
     static void line(StringBuilder sb, Auditor.Outcome o) {
-        padded(sb, o.decision().name(), 8).append(' ');
-        padded(sb, o.reasons().isEmpty() ? "-" : String.join(",", o.reasons()), 40).append(' ');
-        sb.append(o.file()).append(System.lineSeparator());
+        columns(sb, o.decision().name(), o.reasons().isEmpty() ? "-" : String.join(",", o.reasons()), o.file().toString());
+    }
+
+    /** The text output's one layout, for the header and every line: two padded columns and the file. */
+    private static void columns(StringBuilder sb, String decision, String reasons, String file) {
+        padded(sb, decision, 8).append(' ');
+        padded(sb, reasons, 40).append(' ');
+        sb.append(file).append(System.lineSeparator());
     }
 
     private static StringBuilder padded(StringBuilder sb, String s, int width) {
