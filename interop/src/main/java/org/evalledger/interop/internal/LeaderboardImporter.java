@@ -1,6 +1,5 @@
 package org.evalledger.interop.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +26,7 @@ import org.evalledger.interop.ImportException;
 import org.evalledger.interop.ImportOptions;
 import org.evalledger.interop.ImportResult;
 import org.evalledger.interop.ImportWarning;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Open LLM Leaderboard v1 and v2 CSV tables → one record per row (SCHEMA.md "Open LLM Leaderboard
@@ -39,7 +39,6 @@ import org.evalledger.interop.ImportWarning;
 public final class LeaderboardImporter {
     /** The extensions key of what a row holds without a field. */
     public static final String EXTENSION = "org.evalledger.import.leaderboard";
-    private static final Pattern HEX40 = Pattern.compile("[0-9a-f]{40}");
     private static final Pattern NOT_LETTER_OR_HYPHEN = Pattern.compile("[^a-z-]");
 
     /** Column, benchmark id, metric id, n-shot. */
@@ -61,7 +60,7 @@ public final class LeaderboardImporter {
 
     /** Imports a whole table. */
     public static ImportResult read(byte[] source, ImportOptions options) {
-        List<List<String>> rows = Csv.parse(new String(source, StandardCharsets.UTF_8));
+        List<List<String>> rows = Csv.parse(source);
         if (rows.size() < 2) {
             throw new ImportException(ImportException.MISSING, "the leaderboard table has no data rows");
         }
@@ -92,6 +91,23 @@ public final class LeaderboardImporter {
         }
         Producer producer = Producer.of(options.producer().orElse("Open LLM Leaderboard"),
                 options.relationship().orElse(Relationship.HUB), options.sourceType().orElse(SourceType.LEADERBOARD));
+        // The columns' indices, looked up once; a task is the same for every row of a column.
+        Integer idAt = col.get(idCol);
+        Integer shaAt = col.get("model_sha");
+        Integer paramsAt = col.get(v1 ? "params_b" : "metadata_params_billions");
+        Integer typeAt = col.get(v1 ? "type" : "model_type");
+        Integer baseAt = col.get("metadata_base_model");
+        Integer precisionAt = col.get(v1 ? "precision" : "model_precision");
+        Integer dateAt = col.get(v1 ? "date" : "metadata_submission_date");
+        Integer[] scoreAt = new Integer[scores.size()];
+        Task[] tasks = new Task[scores.size()];
+        for (int k = 0; k < scores.size(); k++) {
+            Column c = scores.get(k);
+            scoreAt[k] = col.get(c.column());
+            tasks[k] = Task.builder(c.benchmark()).fewShot(c.fewShot()).build();
+        }
+        MetricUnit unit = v1 ? MetricUnit.PERCENT : MetricUnit.PROPORTION;
+        Map<String, Optional<Derivation>> derivations = new HashMap<>(); // a table has a few model types
         List<EvaluationRecord> records = new ArrayList<>();
         int count = rows.size() - 1;
         String idBase = Common.recordIdBase(source);
@@ -102,49 +118,58 @@ public final class LeaderboardImporter {
                 throw new ImportException(ImportException.MISSING, "leaderboard-csv: row " + r + " has " + row.size()
                         + " fields where the header has " + header.size() + " (truncated or malformed file)");
             }
-            int index = r;
-            java.util.function.Function<String, Optional<String>> cell = name -> Optional.ofNullable(col.get(name))
-                    .filter(i -> i < row.size()).map(row::get).map(String::strip).filter(s -> !s.isEmpty());
-            Optional<String> modelId = cell.apply(idCol);
-            if (modelId.isEmpty()) {
-                warnings.add(new ImportWarning("row " + index, "no model id; row skipped"));
+            String modelId = cell(row, idAt);
+            if (modelId == null) {
+                warnings.add(new ImportWarning("row " + r, "no model id; row skipped"));
                 continue;
             }
-            List<Result> results = new ArrayList<>();
-            for (Column c : scores) {
-                Optional<Double> value = cell.apply(c.column()).flatMap(LeaderboardImporter::number);
-                if (value.isPresent()) {
-                    double v = value.get();
-                    results.add(Result.of(Task.builder(c.benchmark()).fewShot(c.fewShot()).build(),
-                            List.of(Metric.builder(c.metric(), v, true).unit(v1 ? MetricUnit.PERCENT : MetricUnit.PROPORTION).build())));
+            List<Result> results = new ArrayList<>(scores.size());
+            for (int k = 0; k < scores.size(); k++) {
+                Double value = number(cell(row, scoreAt[k]));
+                if (value != null) {
+                    results.add(Result.of(tasks[k], List.of(Metric.builder(scores.get(k).metric(), value, true).unit(unit).build())));
                 }
             }
             if (results.isEmpty()) {
-                warnings.add(new ImportWarning("row " + index, "no scores; row skipped"));
+                warnings.add(new ImportWarning("row " + r, "no scores; row skipped"));
                 continue;
             }
-            Model.Builder model = Model.builder(modelId.get());
-            cell.apply("model_sha").filter(s -> HEX40.matcher(s).matches()).ifPresent(model::revision);
-            cell.apply(v1 ? "params_b" : "metadata_params_billions").flatMap(LeaderboardImporter::number)
-                    .filter(b -> b > 0 && b < 1e6).ifPresent(b -> model.parameters(Math.round(b * 1e9)));
-            cell.apply(v1 ? "type" : "model_type").flatMap(LeaderboardImporter::derivation).ifPresent(model::derivation);
-            cell.apply("metadata_base_model").filter(b -> !b.equals(modelId.get())).ifPresent(model::baseModel);
-            Optional<String> precision = cell.apply(v1 ? "precision" : "model_precision");
+            Model.Builder model = Model.builder(modelId);
+            String sha = cell(row, shaAt);
+            if (sha != null && isHex40(sha)) {
+                model.revision(sha);
+            }
+            String paramsText = cell(row, paramsAt);
+            Double billions = number(paramsText);
+            if (billions != null && billions > 0 && billions < 1e6) {
+                model.parameters(Math.round(billions * 1e9));
+            }
+            String type = cell(row, typeAt);
+            if (type != null) {
+                derivations.computeIfAbsent(type, LeaderboardImporter::derivation).ifPresent(model::derivation);
+            }
+            String base = cell(row, baseAt);
+            if (base != null && !base.equals(modelId)) {
+                model.baseModel(base);
+            }
+            String precision = cell(row, precisionAt);
             Map<String, JsonValue> extra = new LinkedHashMap<>();
-            for (int i = 0; i < unmapped.length && i < row.size(); i++) {
+            for (int i = 0; i < unmapped.length; i++) {
                 if (unmapped[i] != null && !row.get(i).isEmpty()) {
                     extra.put(unmapped[i], new JsonValue.JsonString(row.get(i)));
                 }
             }
-            cell.apply(v1 ? "params_b" : "metadata_params_billions").ifPresent(p -> extra.put("params_billions", new JsonValue.JsonString(p)));
-            Timestamp created = cell.apply(v1 ? "date" : "metadata_submission_date").flatMap(LeaderboardImporter::timestamp)
-                    .orElseGet(() -> Timestamp.of(options.clock().instant()));
+            if (paramsText != null) {
+                extra.put("params_billions", new JsonValue.JsonString(paramsText));
+            }
+            String date = cell(row, dateAt);
+            Timestamp created = date == null ? null : timestamp(date);
             records.add(EvaluationRecord.builder()
-                    .recordId(Common.recordIdFromBase(idBase, index, count))
-                    .createdAt(created)
+                    .recordId(Common.recordIdFromBase(idBase, r, count))
+                    .createdAt(created != null ? created : Timestamp.of(options.clock().instant()))
                     .model(model.build())
                     .producer(producer)
-                    .environment(precision.map(p -> new Environment(null, null, null, p, null)).orElse(null))
+                    .environment(precision == null ? null : new Environment(null, null, null, precision, null))
                     .results(results)
                     .extensions(extra.isEmpty() ? Map.of() : Map.of(EXTENSION, new JsonValue.JsonObject(extra)))
                     .build());
@@ -155,23 +180,63 @@ public final class LeaderboardImporter {
         return new ImportResult(Format.LEADERBOARD_CSV, records, warnings);
     }
 
-    private static Optional<Double> number(String s) {
+    /** The stripped text of a row's cell; {@code null} when the table has no such column or the cell is blank. */
+    private static @Nullable String cell(List<String> row, @Nullable Integer column) {
+        if (column == null) {
+            return null;
+        }
+        String s = row.get(column).strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static @Nullable Double number(@Nullable String s) {
+        if (s == null) {
+            return null;
+        }
         try {
             double d = Double.parseDouble(s);
-            return Double.isFinite(d) ? Optional.of(d) : Optional.empty();
+            return Double.isFinite(d) ? d : null;
         } catch (NumberFormatException e) {
-            return Optional.empty();
+            return null;
         }
     }
 
-    private static Optional<Timestamp> timestamp(String s) {
+    /** Whether the text is 40 lower-case hex digits (a git commit). */
+    private static boolean isHex40(String s) {
+        if (s.length() != 40) {
+            return false;
+        }
+        for (int i = 0; i < 40; i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The date or date and time of a cell as a timestamp, {@code null} when it is neither. A cell that
+     * already is a timestamp's canonical text (as the tables write them: {@code 2024-05-05T12:22:44Z})
+     * is taken as it is; anything else is parsed as an offset date and time, then as a date.
+     */
+    static @Nullable Timestamp timestamp(String s) {
         try {
-            return Optional.of(Timestamp.of(java.time.OffsetDateTime.parse(s).toInstant()));
+            Timestamp t = Timestamp.parse(s);
+            Timestamp canonical = Timestamp.of(t.instant());
+            if (canonical.equals(t)) { // what the parse below would give: the same instant, written the same way
+                return canonical;
+            }
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            // not a canonical timestamp: parse it below
+        }
+        try {
+            return Timestamp.of(java.time.OffsetDateTime.parse(s).toInstant());
         } catch (java.time.format.DateTimeParseException e) {
             try {
-                return Optional.of(Timestamp.of(java.time.LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+                return Timestamp.of(java.time.LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
             } catch (java.time.format.DateTimeParseException e2) {
-                return Optional.empty();
+                return null;
             }
         }
     }
