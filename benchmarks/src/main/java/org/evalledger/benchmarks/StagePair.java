@@ -14,7 +14,9 @@ import java.util.function.IntFunction;
 /**
  * One stage of the audit path timed for two builds side by side in one JVM: each benchmarks jar
  * in a class loader of its own, the two timed in alternating bursts, so that both see the same
- * second of this noisy machine; prints the median of the per-round time ratios (B over A). For
+ * second of this noisy machine; prints the median of the per-round time ratios (B over A). A third
+ * side, A again in a loader of its own (A'), is timed alike: A'/A is what the harness reads for no
+ * change at all (0.90-0.96 was seen with two loaders of one jar), so a B/A counts only beside it. For
  * changes too small for {@link InterleavedAudit} or JMH to tell apart from the noise (about ±7%
  * between neighbouring bursts here). The stages, over {@link AuditBench}'s 4,096 uploads:
  * {@code parse} (the payload's {@code StrictJson.read}), {@code validate} (its predicate's
@@ -43,39 +45,42 @@ public final class StagePair {
         String stage = args[2];
         int rounds = Integer.parseInt(args[3]);
         int burst = Integer.parseInt(args[4]);
+        // A, B, and A again in a loader of its own: A'/A is the harness's own spread, the control for B/A
         @SuppressWarnings("unchecked")
-        IntFunction<Object>[] side = new IntFunction[] {stage(args[0], stage), stage(args[1], stage)};
-        int[] at = new int[2];
-        for (int w = 0; w < 30; w++) { // warm both up alike
-            for (int j = 0; j < 2; j++) {
+        IntFunction<Object>[] side = new IntFunction[] {stage(args[0], stage), stage(args[1], stage), stage(args[0], stage)};
+        int[] at = new int[side.length];
+        for (int w = 0; w < 30; w++) { // warm all up alike
+            for (int j = 0; j < side.length; j++) {
                 for (int i = 0; i < burst; i++) {
                     sink = side[j].apply(at[j]++);
                 }
             }
         }
+        double[][] us = new double[side.length][rounds];
         double[] ratio = new double[rounds];
-        double[] a = new double[rounds];
-        double[] b = new double[rounds];
+        double[] control = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            long[] t = new long[2];
-            for (int k = 0; k < 2; k++) {
-                int j = k ^ (r & 1); // each side first in every other round
+            for (int k = 0; k < side.length; k++) {
+                int j = ORDERS[r % ORDERS.length][k]; // every side in every place, as often
                 long t0 = System.nanoTime();
                 for (int i = 0; i < burst; i++) {
                     sink = side[j].apply(at[j]++);
                 }
-                t[j] = System.nanoTime() - t0;
+                us[j][r] = (System.nanoTime() - t0) / 1e3 / burst;
             }
-            a[r] = t[0] / 1e3 / burst;
-            b[r] = t[1] / 1e3 / burst;
-            ratio[r] = b[r] / a[r];
+            ratio[r] = us[1][r] / us[0][r];
+            control[r] = us[2][r] / us[0][r];
         }
-        Arrays.sort(ratio);
-        Arrays.sort(a);
-        Arrays.sort(b);
-        System.out.printf(Locale.ROOT, "%s: B/A time median %.4f (quartiles %.4f-%.4f); A %.2f us, B %.2f us (medians of %d rounds)%n",
-                stage, ratio[rounds / 2], ratio[rounds / 4], ratio[3 * rounds / 4], a[rounds / 2], b[rounds / 2], rounds);
+        for (double[] t : new double[][] {ratio, control, us[0], us[1]}) {
+            Arrays.sort(t);
+        }
+        System.out.printf(Locale.ROOT, "%s: B/A time median %.4f (quartiles %.4f-%.4f); A'/A %.4f (%.4f-%.4f), the control;"
+                + " A %.2f us, B %.2f us (medians of %d rounds)%n", stage, ratio[rounds / 2], ratio[rounds / 4], ratio[3 * rounds / 4],
+                control[rounds / 2], control[rounds / 4], control[3 * rounds / 4], us[0][rounds / 2], us[1][rounds / 2], rounds);
     }
+
+    /** The six orders of the three sides, taken in turn. */
+    private static final int[][] ORDERS = {{0, 1, 2}, {1, 2, 0}, {2, 0, 1}, {0, 2, 1}, {2, 1, 0}, {1, 0, 2}};
 
     /** The stage of one jar, called with an ever-growing counter that picks the upload. */
     private static IntFunction<Object> stage(String jar, String stage) throws Exception {
