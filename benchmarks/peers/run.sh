@@ -72,10 +72,11 @@ out="$corpus/out" && rm -rf "$out" && mkdir -p "$out"
 built="$(stat -c %y "$root/cli/target/evalledger.jar" | cut -d. -f1)"
 cp "$root/cli/target/evalledger.jar" "$out/evalledger.jar"
 jar="sha256 $(sha256sum "$out/evalledger.jar" | cut -c1-12)…, built $built"
-# The JVM options ./evalledger chooses on this machine (its collector, its young generation's cap, and
-# EVALLEDGER_JAVA_OPTS if set), read off the launcher's own trace of its exec, so that the JVM timed is
-# the one the command runs in: taken from the launcher, not copied from it.
-read -r -a jvm <<<"$(bash -x "$root/evalledger" --version 2>&1 >/dev/null | sed -n 's/^+ exec java \(.*\) -jar .*/\1/p')"
+# The JVM options ./evalledger chooses for `audit` on this machine (its collector, its young
+# generation's cap, its JIT and EVALLEDGER_JAVA_OPTS if set), read off the launcher's own trace of its
+# exec of `audit --help`, so that the JVM timed is the one the command runs in: taken from the
+# launcher, not copied from it (other commands get other JIT options).
+read -r -a jvm <<<"$(bash -x "$root/evalledger" audit --help 2>&1 >/dev/null | sed -n 's/^+ exec java \(.*\) -jar .*/\1/p')"
 [[ "${jvm[*]:-}" == *-XX:+Use*GC* ]] || die "could not read the JVM options ./evalledger uses (bash -x of its exec line): update run.sh to match"
 audit() { java "${jvm[@]}" -jar "$out/evalledger.jar" audit --trust "$corpus/trust.json" "$@"; }
 # The in-process audit's class is copied too, for the same reason; it runs against the copied jar.

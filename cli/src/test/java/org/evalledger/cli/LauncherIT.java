@@ -17,17 +17,38 @@ import org.junit.jupiter.api.Test;
  * The JVM options the {@code ./evalledger} launcher chooses, read off its own trace ({@code bash -x})
  * of the {@code exec java …} line: the parallel collector unless {@code EVALLEDGER_JAVA_OPTS} names
  * another, its young generation capped at 256 MB unless the options size the heap or the machine has
- * under 4 GB, and the user's options after the launcher's, so that they win.
+ * under 4 GB, C1 alone except for the batch commands {@code audit} and {@code ledger} unless the
+ * options name the JIT, and the user's options after the launcher's, so that they win.
  */
 class LauncherIT {
     private static final Path LAUNCHER = Path.of(System.getProperty("evalledger.root"), "evalledger");
-    private static final Pattern EXEC = Pattern.compile("(?m)^\\+ exec java (.*) -jar \\S+ --version$");
     /** The line {@code --version} prints (the trace's lines all start with {@code +}). */
     private static final Pattern VERSION = Pattern.compile("(?m)^evalledger \\S+$");
 
     /** The options between {@code java} and {@code -jar} with which the launcher ran {@code --version}. */
     private static String options(String javaOpts) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("bash", "-x", LAUNCHER.toString(), "--version").redirectErrorStream(true);
+        String out = run(javaOpts, "--version");
+        assertTrue(VERSION.matcher(out).find(), "no version line in: " + out);
+        return exec(out, "--version");
+    }
+
+    /** The options with which the launcher ran {@code COMMAND --help}. */
+    private static String optionsOf(String command, String javaOpts) throws IOException, InterruptedException {
+        return exec(run(javaOpts, command, "--help"), command + " --help");
+    }
+
+    /** The options of the trace's {@code exec java OPTIONS -jar JAR ARGS} line. */
+    private static String exec(String trace, String args) {
+        Matcher m = Pattern.compile("(?m)^\\+ exec java (.*) -jar \\S+ " + Pattern.quote(args) + "$").matcher(trace);
+        assertTrue(m.find(), "no exec line in the launcher's trace: " + trace);
+        return m.group(1);
+    }
+
+    /** The launcher's trace and output of these arguments; it must exit 0. */
+    private static String run(String javaOpts, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", "-x", LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().remove("EVALLEDGER_JAVA_OPTS");
         if (javaOpts != null) {
             pb.environment().put("EVALLEDGER_JAVA_OPTS", javaOpts);
@@ -36,10 +57,12 @@ class LauncherIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish");
         assertEquals(0, p.exitValue(), out);
-        assertTrue(VERSION.matcher(out).find(), "no version line in: " + out);
-        Matcher m = EXEC.matcher(out);
-        assertTrue(m.find(), "no exec line in the launcher's trace: " + out);
-        return m.group(1);
+        return out;
+    }
+
+    /** The launcher's collector and young generation on this machine, without a JIT option. */
+    private static String memoryDefaults() throws IOException {
+        return memoryKb() >= 4L * 1024 * 1024 ? "-XX:+UseParallelGC -XX:MaxNewSize=256m" : "-XX:+UseParallelGC";
     }
 
     /** The memory the launcher sees: the machine's, or a container's limit below it (kB). */
@@ -59,28 +82,41 @@ class LauncherIT {
     }
 
     @Test
-    void byDefaultTheParallelCollectorWithItsYoungGenerationCappedOnAMachineOfFourGigabytesOrMore() throws Exception {
-        String expected = memoryKb() >= 4L * 1024 * 1024 ? "-XX:+UseParallelGC -XX:MaxNewSize=256m" : "-XX:+UseParallelGC";
-        assertEquals(expected, options(null));
+    void byDefaultTheParallelCollectorWithItsYoungGenerationCappedOnAMachineOfFourGigabytesOrMoreAndC1Alone() throws Exception {
+        assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=1", options(null));
+        assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=1", optionsOf("verify", null));
+    }
+
+    @Test
+    void theBatchCommandsAuditAndLedgerKeepBothCompilers() throws Exception {
+        assertEquals(memoryDefaults(), optionsOf("audit", null));
+        assertEquals(memoryDefaults(), optionsOf("ledger", null));
+    }
+
+    @Test
+    void optionsThatNameTheJitReplaceItsDefault() throws Exception {
+        assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=4", optionsOf("verify", "-XX:TieredStopAtLevel=4"));
+        assertEquals(memoryDefaults() + " -XX:-TieredCompilation", options("-XX:-TieredCompilation"));
+        assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=1", optionsOf("audit", "-XX:TieredStopAtLevel=1"));
     }
 
     @Test
     void optionsThatSizeTheHeapLeaveTheYoungGenerationToTheJvm() throws Exception {
         // a cap above a small heap would make the JVM print a warning; the user's sizes decide instead
-        assertEquals("-XX:+UseParallelGC -Xmx256m", options("-Xmx256m"));
-        assertEquals("-XX:+UseParallelGC -Xmn64m", options("-Xmn64m"));
-        assertEquals("-XX:+UseParallelGC -XX:MaxHeapSize=300m", options("-XX:MaxHeapSize=300m"));
-        assertEquals("-XX:+UseParallelGC -XX:MaxRAMPercentage=50", options("-XX:MaxRAMPercentage=50"));
+        assertEquals("-XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xmx256m", options("-Xmx256m"));
+        assertEquals("-XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xmn64m", options("-Xmn64m"));
+        assertEquals("-XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:MaxHeapSize=300m", options("-XX:MaxHeapSize=300m"));
+        assertEquals("-XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:MaxRAMPercentage=50", options("-XX:MaxRAMPercentage=50"));
     }
 
     @Test
     void anotherCollectorNamedInTheOptionsReplacesBothDefaults() throws Exception {
-        assertEquals("-XX:+UseG1GC", options("-XX:+UseG1GC"));
+        assertEquals("-XX:TieredStopAtLevel=1 -XX:+UseG1GC", options("-XX:+UseG1GC"));
     }
 
     @Test
     void otherOptionsComeAfterTheDefaultsSoThatTheyWin() throws Exception {
         String defaults = options(null);
-        assertEquals(defaults + " -XX:TieredStopAtLevel=1", options("-XX:TieredStopAtLevel=1"));
+        assertEquals(defaults + " -Xss2m", options("-Xss2m"));
     }
 }
