@@ -69,10 +69,10 @@ final class AuditRun {
                 } catch (IOException e) {
                     throw new UsageException("cannot write --report " + report + ": " + e.getMessage());
                 }
-                reportOut = begin(Json.MAPPER.createGenerator(reportStream));
+                reportOut = begin(Json.mapper().createGenerator(reportStream));
             }
             if (json) {
-                jsonOut = begin(Json.MAPPER.createGenerator((Writer) out));
+                jsonOut = begin(Json.mapper().createGenerator((Writer) out));
             } else {
                 StringBuilder header = new StringBuilder();
                 columns(header, "DECISION", "REASONS", "FILE");

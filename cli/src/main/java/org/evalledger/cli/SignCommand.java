@@ -73,13 +73,14 @@ final class SignCommand implements Callable<Integer> {
             }
             Path target = toDir ? out.resolve(f.getFileName()) : out;
             Inputs.write(target, json);
-            Map<String, Object> m = Json.obj();
-            m.put("file", target.toString());
-            m.put("source", f.toString());
-            m.put("keyid", signer.publicKey().keyId());
-            m.put("digest", digestOf(env));
-            items.add(m);
-            if (!format.json()) {
+            if (format.json()) { // the digest is read back from the envelope only for the JSON output
+                Map<String, Object> m = Json.obj();
+                m.put("file", target.toString());
+                m.put("source", f.toString());
+                m.put("keyid", signer.publicKey().keyId());
+                m.put("digest", digestOf(env));
+                items.add(m);
+            } else {
                 spec.commandLine().getOut().println(target);
             }
         }

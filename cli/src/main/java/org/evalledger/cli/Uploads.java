@@ -48,7 +48,7 @@ final class Uploads {
         // a token scan of the top level (nested values skipped), not a tree: the verifier parses strictly next
         boolean payloadType = false;
         boolean signatures = false;
-        try (JsonParser p = Json.MAPPER.createParser(bytes)) {
+        try (JsonParser p = Json.parser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return Kind.record;
             }
@@ -249,7 +249,7 @@ final class Uploads {
             if (p == null || !p.isObject()) {
                 return envelopeIssue("EL-SIG-STATEMENT-SHAPE", "the envelope's statement has no predicate object (the record)");
             }
-            predicate = Json.MAPPER.writeValueAsBytes(p);
+            predicate = Json.mapper().writeValueAsBytes(p);
         } catch (JacksonException e) {
             return envelopeIssue("EL-SIG-PAYLOAD-JSON", "the envelope's payload is not a JSON in-toto statement");
         }

@@ -75,6 +75,8 @@ class CliEndToEndIT {
         Run signed = run("sign", "--key", "lab.key", "--out", "signed.dsse.json", "--format", "json", record.toString());
         assertEquals(0, signed.exit(), signed.err());
         assertEquals(labKeyId, signed.json().get(0).get("keyid").asString());
+        assertEquals(valid.json().get(0).get("digest").asString(), signed.json().get(0).get("digest").asString(),
+                "sign's JSON names the digest of the record it signed");
         Run counter = run("countersign", "--key", "reviewer.key", "--out", "counter.dsse.json", "signed.dsse.json");
         assertEquals(0, counter.exit(), counter.err());
 
@@ -146,7 +148,9 @@ class CliEndToEndIT {
         Run imported = run("import", "--out", "records", "--producer", "Lab", "--created-at", "2026-06-13T09:30:00Z", "--format", "json",
                 lmEval.toString());
         Path record = dir.resolve(imported.json().get(0).get("file").asString());
-        assertEquals(0, run("sign", "--key", "lab.key", "--out", "signed.dsse.json", record.toString()).exit());
+        Run signedText = run("sign", "--key", "lab.key", "--out", "signed.dsse.json", record.toString());
+        assertEquals(0, signedText.exit(), signedText.err());
+        assertEquals("signed.dsse.json", signedText.out().strip(), "sign's text output is the file it wrote");
         assertEquals(0, run("countersign", "--key", "reviewer.key", "--out", "counter.dsse.json", "signed.dsse.json").exit());
         assertEquals(0, run("trust", "add", "--policy", "trust.json", "--key", "lab.pub", "--owner", "Lab", "--role", "producer").exit());
         assertEquals(0, run("trust", "add", "--policy", "trust.json", "--key", "reviewer.pub", "--owner", "R", "--role", "verifier").exit());
