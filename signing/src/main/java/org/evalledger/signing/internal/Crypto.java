@@ -45,10 +45,17 @@ import org.jspecify.annotations.Nullable;
 public final class Crypto {
     /** Every signature is exactly this long: Ed25519, or ECDSA P-256 as r||s. */
     public static final int SIGNATURE_BYTES = 64;
+
+    /**
+     * P-256's domain, made on first use: about 40 ms of a cold command (Bouncy Castle builds the
+     * curve and its precomputation), which a command with Ed25519 keys only does not need.
+     */
+    private static final class P256 {
+        static final ECNamedDomainParameters DOMAIN = ECNamedDomainParameters.lookup(SECObjectIdentifiers.secp256r1);
+        static final BigInteger HALF_N = DOMAIN.getN().shiftRight(1);
+    }
     private static final BigInteger ED25519_L =
             BigInteger.ONE.shiftLeft(252).add(new BigInteger("27742317777372353535851937790883648493"));
-    private static final ECNamedDomainParameters P256 = ECNamedDomainParameters.lookup(SECObjectIdentifiers.secp256r1);
-    private static final BigInteger P256_HALF_N = P256.getN().shiftRight(1);
 
     private Crypto() {}
 
@@ -113,14 +120,14 @@ public final class Crypto {
         if (params instanceof ECPublicKeyParameters ec) {
             ECDomainParameters d = ec.getParameters();
             if (!(d instanceof ECNamedDomainParameters named) || !SECObjectIdentifiers.secp256r1.equals(named.getName())) {
-                if (!d.getCurve().equals(P256.getCurve()) || !d.getG().equals(P256.getG())) {
+                if (!d.getCurve().equals(P256.DOMAIN.getCurve()) || !d.getG().equals(P256.DOMAIN.getG())) {
                     throw new KeyException(KeyException.UNSUPPORTED, "only the P-256 curve is supported for ECDSA keys");
                 }
             }
             if (ec.getQ().isInfinity() || !ec.getQ().isValid()) {
                 throw new KeyException(KeyException.WEAK, "the EC public key is not a valid point of P-256");
             }
-            ECPublicKeyParameters normalised = new ECPublicKeyParameters(ec.getQ(), P256);
+            ECPublicKeyParameters normalised = new ECPublicKeyParameters(ec.getQ(), P256.DOMAIN);
             return new PublicKey(Algorithm.ECDSA_P256, spkiOf(normalised), normalised, null, null);
         }
         throw new KeyException(KeyException.UNSUPPORTED,
@@ -152,11 +159,11 @@ public final class Crypto {
             return new PrivateKey(Algorithm.ED25519, ed, checked(ed.generatePublicKey()));
         }
         if (params instanceof ECPrivateKeyParameters ec) {
-            if (!ec.getParameters().getCurve().equals(P256.getCurve())) {
+            if (!ec.getParameters().getCurve().equals(P256.DOMAIN.getCurve())) {
                 throw new KeyException(KeyException.UNSUPPORTED, "only the P-256 curve is supported for ECDSA keys");
             }
-            ECPrivateKeyParameters normalised = new ECPrivateKeyParameters(ec.getD(), P256);
-            ECPublicKeyParameters pub = new ECPublicKeyParameters(P256.getG().multiply(ec.getD()).normalize(), P256);
+            ECPrivateKeyParameters normalised = new ECPrivateKeyParameters(ec.getD(), P256.DOMAIN);
+            ECPublicKeyParameters pub = new ECPublicKeyParameters(P256.DOMAIN.getG().multiply(ec.getD()).normalize(), P256.DOMAIN);
             return new PrivateKey(Algorithm.ECDSA_P256, normalised, checked(pub));
         }
         throw new KeyException(KeyException.UNSUPPORTED,
@@ -169,7 +176,7 @@ public final class Crypto {
             return privateOf(new Ed25519PrivateKeyParameters(random));
         }
         ECKeyPairGenerator gen = new ECKeyPairGenerator();
-        gen.init(new ECKeyGenerationParameters(P256, random));
+        gen.init(new ECKeyGenerationParameters(P256.DOMAIN, random));
         AsymmetricCipherKeyPair pair = gen.generateKeyPair();
         return privateOf(pair.getPrivate());
     }
@@ -254,7 +261,7 @@ public final class Crypto {
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
         signer.init(true, key.params());
         BigInteger[] rs = signer.generateSignature(sha256(message));
-        BigInteger s = rs[1].compareTo(P256_HALF_N) > 0 ? P256.getN().subtract(rs[1]) : rs[1];
+        BigInteger s = rs[1].compareTo(P256.HALF_N) > 0 ? P256.DOMAIN.getN().subtract(rs[1]) : rs[1];
         byte[] sig = new byte[SIGNATURE_BYTES];
         put32(rs[0], sig, 0);
         put32(s, sig, 32);
@@ -276,7 +283,7 @@ public final class Crypto {
             return verifyEd25519(Objects.requireNonNull(key.ed25519Raw()), Objects.requireNonNull(key.ed25519Point()), message,
                     signature);
         }
-        BigInteger n = P256.getN();
+        BigInteger n = P256.DOMAIN.getN();
         BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
         BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
         if (r.signum() == 0 || r.compareTo(n) >= 0 || s.signum() == 0 || s.compareTo(n) >= 0) {
