@@ -72,17 +72,22 @@ out="$corpus/out" && rm -rf "$out" && mkdir -p "$out"
 built="$(stat -c %y "$root/cli/target/evalledger.jar" | cut -d. -f1)"
 cp "$root/cli/target/evalledger.jar" "$out/evalledger.jar"
 jar="sha256 $(sha256sum "$out/evalledger.jar" | cut -c1-12)…, built $built"
-# The JVM options ./evalledger chooses for `audit` on this machine (its collector, its young
-# generation's cap, its JIT and EVALLEDGER_JAVA_OPTS if set), read off the launcher's own trace of its
-# exec of `audit --help`, so that the JVM timed is the one the command runs in: taken from the
-# launcher, not copied from it (other commands get other JIT options).
-read -r -a jvm <<<"$(bash -x "$root/evalledger" audit --help 2>&1 >/dev/null | sed -n 's/^+ exec java \(.*\) -jar .*/\1/p')"
-[[ "${jvm[*]:-}" == *-XX:+Use*GC* ]] || die "could not read the JVM options ./evalledger uses (bash -x of its exec line): update run.sh to match"
+# The JVM options ./evalledger chooses for this audit on this machine (its collector, its young
+# generation's cap, its JIT, which depends on the number of uploads, and EVALLEDGER_JAVA_OPTS if set),
+# read off the launcher's own trace of its exec of the same audit with --help, so that the JVM timed is
+# the one the command runs in: taken from the launcher, not copied from it.
+launcher_jvm() { bash -x "$root/evalledger" "$@" --help 2>&1 >/dev/null | sed -n 's/^+ exec java \(.*\) -jar .*/\1/p'; }
+read -r -a jvm <<<"$(launcher_jvm audit --trust "$corpus/trust.json" --population "$population" "$corpus/envelopes")"
+# The in-process audit is the library in a long-running hub: it runs in the JVM the launcher gives a
+# batch job (ledger's: both compilers unless EVALLEDGER_JAVA_OPTS names the JIT).
+read -r -a hub_jvm <<<"$(launcher_jvm ledger)"
+[[ "${jvm[*]:-}" == *-XX:+Use*GC* && "${hub_jvm[*]:-}" == *-XX:+Use*GC* ]] ||
+  die "could not read the JVM options ./evalledger uses (bash -x of its exec line): update run.sh to match"
 audit() { java "${jvm[@]}" -jar "$out/evalledger.jar" audit --trust "$corpus/trust.json" "$@"; }
 # The in-process audit's class is copied too, for the same reason; it runs against the copied jar.
 mkdir -p "$out/test-classes/org/evalledger/cli" && cp "$(dirname "$inproc_class")"/InProcessAudit*.class "$out/test-classes/org/evalledger/cli/"
 inproc() {
-  java "${jvm[@]}" -cp "$out/evalledger.jar:$out/test-classes" org.evalledger.cli.InProcessAudit --trust "$corpus/trust.json" "$@"
+  java "${hub_jvm[@]}" -cp "$out/evalledger.jar:$out/test-classes" org.evalledger.cli.InProcessAudit --trust "$corpus/trust.json" "$@"
 }
 
 # --- 2. self-check: every tool accepts good.json and rejects the two bad uploads -----------------
@@ -143,7 +148,7 @@ timed ours1 "evalledger audit, 1 core (taskset -c 0)" \
 timed inproc "evalledger in-process audit, all $cores cores" \
   inproc --population "$population" --passes "$passes" "$corpus/envelopes"
 timed inproc1 "evalledger in-process audit, 1 core (taskset -c 0)" \
-  taskset -c 0 java "${jvm[@]}" -cp "$out/evalledger.jar:$out/test-classes" org.evalledger.cli.InProcessAudit --trust "$corpus/trust.json" \
+  taskset -c 0 java "${hub_jvm[@]}" -cp "$out/evalledger.jar:$out/test-classes" org.evalledger.cli.InProcessAudit --trust "$corpus/trust.json" \
   --population "$population" --passes "$passes" "$corpus/envelopes"
 timed nodeN "node-peer.js (ajv + node:crypto), 1 thread" \
   taskset -c 0 node "$here/node-peer.js" --trust "$corpus/trust.json" --schema "$schema" --passes "$passes" "$corpus/envelopes"
@@ -247,5 +252,5 @@ echo "evalledger audit decided (all cores): $(decided ours); the in-process audi
   "the peers accepted all $n in every pass."
 echo "machine: $cores cores, $(lscpu | sed -n 's/^Model name: *//p'); $(java -version 2>&1 | head -1); node $(node --version) ajv $(node -p "require('$here/node_modules/ajv/package.json').version");" \
   "python $("$py" -c 'import platform; from importlib.metadata import version as v; print(platform.python_version(), "jsonschema", v("jsonschema"), "PyNaCl", v("PyNaCl"))')"
-echo "evalledger: commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), jar $jar; JVM options (./evalledger's): ${jvm[*]}"
+echo "evalledger: commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), jar $jar; JVM options (./evalledger's): audit ${jvm[*]}; in-process ${hub_jvm[*]}"
 say "raw outputs in $out"

@@ -12,13 +12,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JVM options the {@code ./evalledger} launcher chooses, read off its own trace ({@code bash -x})
  * of the {@code exec java …} line: the parallel collector unless {@code EVALLEDGER_JAVA_OPTS} names
  * another, its young generation capped at 256 MB unless the options size the heap or the machine has
- * under 4 GB, C1 alone except for the batch commands {@code audit} and {@code ledger} unless the
- * options name the JIT, and the user's options after the launcher's, so that they win.
+ * under 4 GB, C1 alone except for the batch command {@code ledger} and an {@code audit} of more than
+ * 20,000 uploads unless the options name the JIT, and the user's options after the launcher's, so
+ * that they win.
  */
 class LauncherIT {
     private static final Path LAUNCHER = Path.of(System.getProperty("evalledger.root"), "evalledger");
@@ -88,16 +90,60 @@ class LauncherIT {
     }
 
     @Test
-    void theBatchCommandsAuditAndLedgerKeepBothCompilers() throws Exception {
-        assertEquals(memoryDefaults(), optionsOf("audit", null));
+    void theBatchCommandLedgerKeepsBothCompilers() throws Exception {
         assertEquals(memoryDefaults(), optionsOf("ledger", null));
+    }
+
+    /** A directory of {@code files} empty files, and one hidden file, which audit does not read. */
+    private static Path uploads(Path dir, int files) throws IOException {
+        Files.createDirectories(dir.resolve("sub"));
+        for (int i = 0; i < files; i++) {
+            Files.createFile(dir.resolve((i % 2 == 0 ? "sub/" : "") + "u" + i + ".json"));
+        }
+        Files.createFile(dir.resolve(".hidden"));
+        return dir;
+    }
+
+    /** The options with which the launcher ran {@code audit ARGS --help}. */
+    private static String auditOptions(List<String> args) throws IOException, InterruptedException {
+        List<String> all = new java.util.ArrayList<>(List.of("audit"));
+        all.addAll(args);
+        all.add("--help");
+        return exec(run(null, all.toArray(String[]::new)), String.join(" ", all));
+    }
+
+    @Test
+    void anAuditOfAtMostTwentyThousandUploadsRunsOnC1AloneAndALongerOneOnBoth(@TempDir Path tmp) throws Exception {
+        String dir = uploads(tmp.resolve("uploads"), 2_000).toString();
+        String population = uploads(tmp.resolve("population"), 2_000).toString();
+        List<String> tenTimes = new java.util.ArrayList<>(List.of("--trust", "trust.json", "--population", population, "--format", "json"));
+        for (int i = 0; i < 10; i++) {
+            tenTimes.add(dir); // the same directory given ten times is audited ten times: 20,000 uploads
+        }
+        assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=1", auditOptions(tenTimes), "20,000 uploads (the population not counted)");
+        List<String> oneMore = new java.util.ArrayList<>(tenTimes);
+        oneMore.add(tmp.resolve("uploads/u1.json").toString());
+        assertEquals(memoryDefaults(), auditOptions(oneMore), "20,001 uploads");
+        List<String> afterDashes = new java.util.ArrayList<>(List.of("audit", "--help"));
+        afterDashes.addAll(tenTimes);
+        afterDashes.addAll(List.of("--report=r.json", "--", "--trust"));
+        assertEquals(memoryDefaults(), exec(run(null, afterDashes.toArray(String[]::new)), String.join(" ", afterDashes)),
+                "a file named --trust after -- is an upload");
+        assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=1", optionsOf("audit", null), "no uploads");
+    }
+
+    @Test
+    void anAuditWhoseArgumentsTheLauncherCannotReadKeepsBothCompilers(@TempDir Path tmp) throws Exception {
+        Path argFile = Files.writeString(tmp.resolve("args"), "--format json\n");
+        assertEquals(memoryDefaults(), auditOptions(List.of("@" + argFile)), "an argument file");
+        assertEquals(memoryDefaults(), auditOptions(List.of("--not-an-option")), "an option it does not know");
     }
 
     @Test
     void optionsThatNameTheJitReplaceItsDefault() throws Exception {
         assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=4", optionsOf("verify", "-XX:TieredStopAtLevel=4"));
         assertEquals(memoryDefaults() + " -XX:-TieredCompilation", options("-XX:-TieredCompilation"));
-        assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=1", optionsOf("audit", "-XX:TieredStopAtLevel=1"));
+        assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=4", optionsOf("audit", "-XX:TieredStopAtLevel=4"));
     }
 
     @Test
