@@ -3,6 +3,7 @@ package org.evalledger.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.evalledger.anomaly.AnomalyDetector;
 import org.evalledger.schema.RecordValidator;
 import picocli.CommandLine.Command;
@@ -36,9 +37,11 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var required = Auditor.required(require);
+        // fitted while the uploads are listed, the trust policy read and the first uploads verified;
+        // its errors are reported after theirs, before any output, as when it was loaded in turn
+        CompletableFuture<AnomalyDetector> detector = Populations.fitInBackground(population, spec.commandLine().getErr());
         List<Path> files = AuditRun.list(uploads);
         var verifier = VerifyCommand.verifier(trust);
-        AnomalyDetector detector = AnomalyDetector.fit(Populations.load(population, spec.commandLine().getErr()));
         Auditor auditor = new Auditor(RecordValidator.standard(), verifier, detector, required, VerifyCommand.time(at));
         boolean interactive = System.console() != null;
         AuditRun.Summary s = AuditRun.run(files, auditor, spec.commandLine().getOut(), spec.commandLine().getErr(), format.json(), report,

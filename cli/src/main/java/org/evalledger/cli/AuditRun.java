@@ -13,10 +13,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.evalledger.anomaly.AnomalyDetector;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
@@ -25,9 +29,19 @@ import tools.jackson.core.JsonGenerator;
  * audits a run of at most {@link #MAX_CHUNK} consecutive uploads, and at most four tasks per thread
  * are in flight, so memory stays flat however many files there are. Text output is flushed once per
  * run of uploads. A bad upload becomes a REJECT line; it never stops the batch.
+ *
+ * <p>When the auditor's population is still being fitted ({@link Populations#fitInBackground}), the
+ * workers read, verify and validate up to {@link #PREFETCH_UPLOADS} uploads ({@link
+ * #PREFETCH_BYTES} bytes) ahead meanwhile, and decide them once it is fitted. Nothing is written
+ * before that, so a population that cannot be read fails the run as it did when it was loaded
+ * first. The run's seconds count from its start, the wait for the population included.
  */
 final class AuditRun {
-    record Summary(int accept, int review, int reject, double seconds) {
+    /**
+     * @param readAhead uploads read, verified and validated before the population's detector was
+     *     fitted (0 when it was fitted before the run)
+     */
+    record Summary(int accept, int review, int reject, double seconds, int readAhead) {
         int exitCode() {
             return review + reject == 0 ? Main.OK : Main.FAILED;
         }
@@ -71,6 +85,25 @@ final class AuditRun {
                 }
                 reportOut = begin(Json.mapper().createGenerator(reportStream));
             }
+            ArrayDeque<Future<Chunk>> window = new ArrayDeque<>();
+            int n = files.size();
+            int chunk = chunkSize(n, threads);
+            int next = 0;
+            int done = 0;
+            int inFlight = threads * 4;
+            // while the population is still being fitted, uploads are read, verified and validated
+            // ahead, as far as PREFETCH_UPLOADS and PREFETCH_BYTES allow
+            int aheadLimit = inFlight + PREFETCH_UPLOADS / chunk;
+            ReadAhead readAhead = new ReadAhead();
+            boolean items = json || report != null || listener != null;
+            boolean text = !json;
+            CompletableFuture<AnomalyDetector> detector = auditor.detector();
+            while (next < n && window.size() < (detector.isDone() ? inFlight : aheadLimit)) {
+                int from = next;
+                next = Math.min(n, from + chunk);
+                window.add(submit(pool, auditor, files, from, next, base, items, text, readAhead));
+            }
+            auditor.detectorNow(); // a population that cannot be read fails the command before any output, as it did before any upload
             if (json) {
                 jsonOut = begin(Json.mapper().createGenerator((Writer) out));
             } else {
@@ -79,21 +112,12 @@ final class AuditRun {
                 out.write(header.toString());
                 out.flush();
             }
-            ArrayDeque<Future<Chunk>> window = new ArrayDeque<>();
-            int n = files.size();
-            int chunk = chunkSize(n, threads);
-            int next = 0;
-            int done = 0;
-            int inFlight = threads * 4;
-            boolean items = json || report != null || listener != null;
-            boolean text = !json;
             Progress bar = progress ? new Progress(err, n) : null;
             while (done < n) {
                 while (next < n && window.size() < inFlight) {
                     int from = next;
-                    int to = Math.min(n, from + chunk);
-                    next = to;
-                    window.add(pool.submit(() -> chunk(auditor, files, from, to, base, items, text)));
+                    next = Math.min(n, from + chunk);
+                    window.add(submit(pool, auditor, files, from, next, base, items, text, readAhead));
                 }
                 Chunk c = get(window.poll());
                 for (Auditor.Outcome o : c.outcomes()) {
@@ -122,7 +146,7 @@ final class AuditRun {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Summary s = new Summary(counts.get(Auditor.Decision.ACCEPT), counts.get(Auditor.Decision.REVIEW),
-                    counts.get(Auditor.Decision.REJECT), seconds);
+                    counts.get(Auditor.Decision.REJECT), seconds, readAhead.uploads.get());
             if (jsonOut != null) {
                 end(jsonOut, s);
                 out.println();
@@ -160,21 +184,103 @@ final class AuditRun {
         return Math.max(1, Math.min(MAX_CHUNK, uploads / (threads * 8)));
     }
 
+    /** The most uploads read ahead while the population is being fitted. */
+    static final int PREFETCH_UPLOADS = 2048;
+    /**
+     * The most bytes of uploads read ahead while the population is being fitted: past them a worker
+     * waits for the detector, so that a directory of large uploads cannot fill the heap.
+     */
+    static final long PREFETCH_BYTES = 16L * 1024 * 1024;
+
     /** The outcomes of a run of consecutive uploads, in input order, and their text lines (null for JSON output). */
     private record Chunk(List<Auditor.Outcome> outcomes, @Nullable String lines) {}
 
+    /**
+     * A run of uploads for the pool: audited in one task once the detector is fitted; before that,
+     * read, verified and validated in one task and decided in another once it is.
+     */
+    private static CompletableFuture<Chunk> submit(ExecutorService pool, Auditor auditor, List<Path> files, int from, int to,
+            @Nullable Path base, boolean items, boolean text, ReadAhead readAhead) {
+        if (auditor.detector().isDone()) {
+            return CompletableFuture.supplyAsync(() -> chunk(auditor, files, from, to, base, items, text), pool);
+        }
+        return CompletableFuture.supplyAsync(() -> prepare(auditor, files, from, to, base, readAhead), pool)
+                .thenCombineAsync(auditor.detector(), (read, detector) -> decide(auditor, read, items, text), pool);
+    }
+
+    /** Audits a run of uploads, each read, prepared and decided in turn. */
     private static Chunk chunk(Auditor auditor, List<Path> files, int from, int to, @Nullable Path base, boolean items, boolean text) {
         List<Auditor.Outcome> outcomes = new ArrayList<>(to - from);
-        StringBuilder lines = text ? new StringBuilder(100 * (to - from)) : null;
         for (int i = from; i < to; i++) {
             Path f = files.get(i);
-            Auditor.Outcome o = one(auditor, f, base == null ? f : base.relativize(f), items);
-            outcomes.add(o);
-            if (lines != null) {
-                line(lines, o);
+            outcomes.add(outcome(auditor, read(auditor, f, base == null ? f : base.relativize(f), null), items));
+        }
+        return chunk(outcomes, text);
+    }
+
+    /** Reads and prepares a run of uploads ahead of the detector. */
+    private static List<Read> prepare(Auditor auditor, List<Path> files, int from, int to, @Nullable Path base, ReadAhead readAhead) {
+        List<Read> read = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            Path f = files.get(i);
+            read.add(read(auditor, f, base == null ? f : base.relativize(f), readAhead));
+        }
+        return read;
+    }
+
+    /** Decides a run of uploads read ahead. */
+    private static Chunk decide(Auditor auditor, List<Read> read, boolean items, boolean text) {
+        List<Auditor.Outcome> outcomes = new ArrayList<>(read.size());
+        for (Read r : read) {
+            outcomes.add(outcome(auditor, r, items));
+        }
+        return chunk(outcomes, text);
+    }
+
+    private static Chunk chunk(List<Auditor.Outcome> outcomes, boolean text) {
+        if (!text) {
+            return new Chunk(outcomes, null);
+        }
+        StringBuilder lines = new StringBuilder(100 * outcomes.size());
+        for (Auditor.Outcome o : outcomes) {
+            line(lines, o);
+        }
+        return new Chunk(outcomes, lines.toString());
+    }
+
+    /** What the workers read ahead of the detector, in all: bytes against {@link #PREFETCH_BYTES}, and uploads. */
+    private static final class ReadAhead {
+        final AtomicLong bytes = new AtomicLong();
+        final AtomicInteger uploads = new AtomicInteger();
+    }
+
+    /** An upload read: prepared, or already decided (one that cannot be read). */
+    private record Read(Path shown, Auditor.@Nullable Prepared prepared, Auditor.@Nullable Outcome outcome) {}
+
+    /**
+     * @param readAhead given when the upload may be read ahead of the detector: what has been read
+     *     ahead so far, counted while the detector is not fitted; past {@link #PREFETCH_BYTES} the
+     *     worker waits for it
+     */
+    private static Read read(Auditor auditor, Path f, Path shown, @Nullable ReadAhead readAhead) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(f);
+        } catch (IOException | OutOfMemoryError e) {
+            return new Read(shown, null, Auditor.unreadable(shown, "cannot read: " + e.getMessage()));
+        }
+        if (readAhead != null && !auditor.detector().isDone()) {
+            readAhead.uploads.incrementAndGet();
+            if (readAhead.bytes.addAndGet(bytes.length) > PREFETCH_BYTES) {
+                auditor.detectorNow();
             }
         }
-        return new Chunk(outcomes, lines == null ? null : lines.toString());
+        return new Read(shown, auditor.prepare(bytes), null);
+    }
+
+    private static Auditor.Outcome outcome(Auditor auditor, Read r, boolean items) {
+        Auditor.Outcome o = r.outcome();
+        return o != null ? o : auditor.decide(r.shown(), java.util.Objects.requireNonNull(r.prepared()), items);
     }
 
     /**
@@ -199,16 +305,6 @@ final class AuditRun {
             sb.append(' ');
         }
         return sb;
-    }
-
-    private static Auditor.Outcome one(Auditor auditor, Path f, Path shown, boolean item) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(f);
-        } catch (IOException | OutOfMemoryError e) {
-            return Auditor.unreadable(shown, "cannot read: " + e.getMessage());
-        }
-        return auditor.audit(shown, bytes, item);
     }
 
     private static <T> T get(Future<T> f) {

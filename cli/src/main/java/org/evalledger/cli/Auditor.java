@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.evalledger.anomaly.AnomalyDetector;
 import org.evalledger.anomaly.AnomalyReport;
 import org.evalledger.anomaly.Finding;
@@ -37,19 +39,67 @@ final class Auditor {
 
     private final RecordValidator validator;
     private final Verifier verifier;
-    private final AnomalyDetector detector;
+    private final CompletableFuture<AnomalyDetector> detector;
     private final Status required;
     private final @Nullable Instant at;
 
     /** @param item the upload's audit item (CLI.md), or null when it was not asked for */
     record Outcome(Path file, Decision decision, List<String> reasons, @Nullable Map<String, Object> item) {}
 
+    /**
+     * An upload read, verified and validated: all of its audit that needs no population, so that it
+     * can be done while the population is still being fitted. Its record, when it has one, is
+     * checked by {@link #decide}.
+     */
+    static final class Prepared {
+        private final @Nullable Verification ver;
+        private final Uploads.Validated v;
+
+        private Prepared(@Nullable Verification ver, Uploads.Validated v) {
+            this.ver = ver;
+            this.v = v;
+        }
+    }
+
     Auditor(RecordValidator validator, Verifier verifier, AnomalyDetector detector, Status required, @Nullable Instant at) {
+        this(validator, verifier, CompletableFuture.completedFuture(detector), required, at);
+    }
+
+    /**
+     * @param detector the population's detector, which may still be being fitted: {@link #prepare}
+     *     does not wait for it, {@link #decide} and {@link #audit} do, and rethrow what stopped it
+     */
+    Auditor(RecordValidator validator, Verifier verifier, CompletableFuture<AnomalyDetector> detector, Status required,
+            @Nullable Instant at) {
         this.validator = validator;
         this.verifier = verifier;
         this.detector = detector;
         this.required = required;
         this.at = at;
+    }
+
+    /** The detector's future: done once the population is fitted (or its loading failed). */
+    CompletableFuture<AnomalyDetector> detector() {
+        return detector;
+    }
+
+    /**
+     * The detector, once fitted; rethrows what stopped its fitting (a {@link UsageException} for a
+     * population that cannot be read, so that the command fails as it would have before any upload).
+     */
+    AnomalyDetector detectorNow() {
+        try {
+            return detector.join();
+        } catch (CompletionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** {@code verified} → VERIFIED, {@code self-reported} → SELF_REPORTED, {@code any} → UNSIGNED (accepts all four). */
@@ -96,6 +146,11 @@ final class Auditor {
      *     listener); the text output needs only the decision and reasons
      */
     Outcome audit(Path file, byte[] bytes, boolean withItem) {
+        return decide(file, prepare(bytes), withItem);
+    }
+
+    /** Verifies and validates an upload; never waits for the detector. */
+    Prepared prepare(byte[] bytes) {
         // an envelope's verification validates the record in it: its report is reused, so that each
         // upload is parsed and validated once; only uploads whose verification stopped earlier are
         // validated on their own, for the report's validation item
@@ -103,9 +158,19 @@ final class Auditor {
         Uploads.Validated v = ver != null && ver.validation().isPresent()
                 ? new Uploads.Validated(Uploads.Kind.envelope, ver.validation().get(), null)
                 : Uploads.validate(bytes, validator);
+        return new Prepared(ver, v);
+    }
+
+    /**
+     * Checks a prepared upload against the population, waiting for the detector if it is still
+     * being fitted, and decides.
+     */
+    Outcome decide(Path file, Prepared p, boolean withItem) {
+        Verification ver = p.ver;
+        Uploads.Validated v = p.v;
         Status status = ver == null ? Status.UNSIGNED : ver.status();
         Optional<EvaluationRecord> record = Uploads.recordToCheck(v, ver);
-        AnomalyReport anomalies = record.map(detector::check).orElse(null);
+        AnomalyReport anomalies = record.isPresent() ? detectorNow().check(record.get()) : null;
 
         Set<String> reasons = new LinkedHashSet<>();
         Decision d;

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import org.evalledger.anomaly.AnomalyDetector;
 import org.evalledger.anomaly.Population;
 import org.evalledger.core.EvaluationRecord;
 import org.evalledger.interop.Format;
@@ -17,6 +20,35 @@ import org.evalledger.schema.RecordValidator;
 /** {@code --population PATH}: a directory of records and envelopes, or a leaderboard table (CLI.md). */
 final class Populations {
     private Populations() {}
+
+    /**
+     * Loads and fits the population on a thread of its own, so that the command's other start-up
+     * work and the first uploads' verification and validation go on meanwhile (a leaderboard table
+     * takes 0.6-1.2 s to import and fit in a cold JVM). The future fails with what {@link #load} or
+     * the fit threw. The thread is a daemon: a command that fails for another reason does not wait
+     * for it.
+     */
+    static CompletableFuture<AnomalyDetector> fitInBackground(Path path, PrintWriter err) {
+        CompletableFuture<AnomalyDetector> detector = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                AnomalyDetector d;
+                try {
+                    d = AnomalyDetector.fit(load(path, err));
+                } catch (RuntimeException | Error e) {
+                    detector.completeExceptionally(e);
+                    return;
+                }
+                detector.complete(d);
+            } catch (RejectedExecutionException e) {
+                // completing runs the uploads' decisions on the audit's pool; it was shut down
+                // because the audit had already failed, which the command reports
+            }
+        }, "evalledger-population");
+        t.setDaemon(true);
+        t.start();
+        return detector;
+    }
 
     static Population load(Path path, PrintWriter err) {
         if (Files.isDirectory(path)) {

@@ -1,6 +1,7 @@
 package org.evalledger.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -157,6 +159,99 @@ class AuditRunTest {
         assertTrue(chunk >= 1 && chunk <= AuditRun.MAX_CHUNK, "chunk " + chunk);
         int tasks = (uploads + chunk - 1) / chunk;
         assertTrue(tasks >= Math.min(uploads, threads * 8), uploads + " uploads on " + threads + " threads: " + tasks + " tasks");
+    }
+
+    /** The text and the audit items of a run (a listener makes it build the items). */
+    private record Printed(String text, List<Object> items, AuditRun.Summary summary) {}
+
+    private static Printed printed(List<Path> files, Auditor auditor) {
+        StringWriter text = new StringWriter();
+        List<Object> items = new ArrayList<>();
+        AuditRun.Summary s = AuditRun.run(files, auditor, new PrintWriter(text, true), new PrintWriter(new StringWriter()), false, null,
+                false, (i, o) -> items.add(o.item()));
+        String out = text.toString();
+        // the last line gives the run's seconds, which differ between runs
+        return new Printed(out.substring(0, out.lastIndexOf(" uploads in ")), items, s);
+    }
+
+    /** A detector future that a daemon thread completes after a pause, as a population fitted meanwhile. */
+    private static CompletableFuture<AnomalyDetector> fittedAfter(long millis, AnomalyDetector detector) {
+        CompletableFuture<AnomalyDetector> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            f.complete(detector);
+        });
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
+    @Example
+    void uploadsReadAheadWhileThePopulationIsFittedAreDecidedAsIfItHadBeenFittedFirst() {
+        AnomalyDetector detector = AnomalyDetector.fit(Population.of(DemoData.population()));
+        List<Path> files = files(1200);
+        Printed first = printed(files, new Auditor(RecordValidator.standard(), Verifier.of(TrustPolicy.builder().build()), detector,
+                Status.UNSIGNED, null));
+        assertEquals(0, first.summary().readAhead());
+        // 1.5 s is ample for the pool to read some of 1,200 small files; how many depends on the machine
+        Printed meanwhile = printed(files, new Auditor(RecordValidator.standard(), Verifier.of(TrustPolicy.builder().build()),
+                fittedAfter(1500, detector), Status.UNSIGNED, null));
+        assertTrue(meanwhile.summary().readAhead() > 0, "nothing was read ahead");
+        assertTrue(meanwhile.summary().readAhead() <= AuditRun.PREFETCH_UPLOADS + 8 * AuditRun.MAX_CHUNK,
+                "read ahead: " + meanwhile.summary().readAhead());
+        assertEquals(first.text(), meanwhile.text());
+        assertEquals(first.items(), meanwhile.items());
+    }
+
+    @Example
+    void readingAheadStopsPastItsBytes() throws IOException {
+        Path tmp = Files.createDirectories(dir.resolve("big"));
+        int mb = 1024 * 1024;
+        byte[] big = new byte[mb];
+        java.util.Arrays.fill(big, (byte) ' ');
+        List<Path> files = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3 * AuditRun.PREFETCH_BYTES / mb; i++) {
+                files.add(Files.write(tmp.resolve("big-" + i + ".json"), big));
+            }
+            AuditRun.Summary s = AuditRun.run(files, new Auditor(RecordValidator.standard(), Verifier.of(TrustPolicy.builder().build()),
+                    fittedAfter(1500, auditor.detectorNow()), Status.UNSIGNED, null), new PrintWriter(new StringWriter()),
+                    new PrintWriter(new StringWriter()), false, null, false, null);
+            assertEquals(files.size(), s.reject(), "a megabyte of spaces is not a record");
+            int threads = Runtime.getRuntime().availableProcessors();
+            // each worker may read one upload past the bytes before it waits
+            assertTrue(s.readAhead() <= AuditRun.PREFETCH_BYTES / mb + threads, "read ahead: " + s.readAhead());
+        } finally {
+            for (Path f : files) {
+                Files.delete(f);
+            }
+            Files.delete(tmp);
+        }
+    }
+
+    @Example
+    void aPopulationThatCannotBeReadFailsTheRunBeforeAnyOutput() {
+        CompletableFuture<AnomalyDetector> failed = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            failed.completeExceptionally(new UsageException("population p.csv is neither a directory of records nor a table"));
+        });
+        t.setDaemon(true);
+        t.start();
+        StringWriter text = new StringWriter();
+        UsageException e = assertThrows(UsageException.class, () -> AuditRun.run(files(100), new Auditor(RecordValidator.standard(),
+                Verifier.of(TrustPolicy.builder().build()), failed, Status.UNSIGNED, null), new PrintWriter(text, true),
+                new PrintWriter(new StringWriter()), false, null, false, null));
+        assertEquals("population p.csv is neither a directory of records nor a table", e.getMessage());
+        assertEquals("", text.toString());
     }
 
     @Example

@@ -260,6 +260,29 @@ class CliEndToEndIT {
     }
 
     @Test
+    void anAuditWhosePopulationCannotBeReadExitsTwoBeforeAnyOutputAndAfterTheTrustPolicysErrors() throws Exception {
+        // the population is fitted while the uploads are listed and the policy read: its error must
+        // still come after theirs, and before any line of output
+        Files.writeString(dir.resolve("t.json"), "{\"keys\":[],\"threshold\":1,\"version\":1}");
+        Files.writeString(dir.resolve("not-a-table.txt"), "not a table");
+        Files.writeString(dir.resolve("u.json"), "{}");
+        for (String format : List.of("text", "json")) {
+            Run r = run("audit", "--trust", "t.json", "--population", "not-a-table.txt", "--format", format, "u.json");
+            assertEquals(2, r.exit(), r.err());
+            assertEquals("evalledger: population not-a-table.txt is neither a directory of records nor an Open LLM Leaderboard v1/v2 table",
+                    r.err().strip());
+            assertEquals("", r.out());
+        }
+        Run missingPolicy = run("audit", "--trust", "missing.json", "--population", "not-a-table.txt", "u.json");
+        assertEquals(2, missingPolicy.exit());
+        assertEquals("evalledger: no such file or directory: missing.json", missingPolicy.err().strip());
+        Run missingUpload = run("audit", "--trust", "t.json", "--population", "not-a-table.txt", "missing.json");
+        assertEquals(2, missingUpload.exit());
+        assertEquals("evalledger: no such file or directory: missing.json", missingUpload.err().strip());
+        noStackTrace(missingUpload);
+    }
+
+    @Test
     void anInternalErrorExitsThreeWithWhereToReportIt() throws Exception {
         Run r = run("internal-error-test");
         assertEquals(3, r.exit());
