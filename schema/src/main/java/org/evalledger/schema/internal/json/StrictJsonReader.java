@@ -203,6 +203,20 @@ public final class StrictJsonReader<V, O, A> {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
 
+    private static final long ONES = 0x0101010101010101L;
+
+    /**
+     * Whether a word of eight bytes holds a byte that ends a string's plain run: a quote, a
+     * backslash or a control character (below 0x20). Each test is exact for the word as a whole
+     * (a byte is zero in {@code x} exactly when {@code (x - ONES) & ~x} has a high bit set
+     * somewhere; below 0x20 likewise with {@code 0x20 * ONES}), if not for the byte it points at.
+     */
+    static boolean ends(long w) {
+        long q = w ^ (ONES * '"');
+        long b = w ^ (ONES * '\\');
+        return (((q - ONES) & ~q | (b - ONES) & ~b | (w - ONES * 0x20) & ~w) & HIGH_BITS) != 0;
+    }
+
     /** Whether no byte has its high bit set, eight bytes at a time. */
     static boolean isAscii(byte[] bytes) {
         int i = 0;
@@ -356,6 +370,20 @@ public final class StrictJsonReader<V, O, A> {
             // a run of plain bytes: no quote, backslash or control character (bytes of UTF-8 sequences are all >= 0x80)
             int c = 0;
             int i = pos;
+            // eight plain bytes at a time (an envelope's payload is one string of thousands of bytes),
+            // then byte by byte up to the byte that ends the run
+            long words = 0;
+            while (i <= n - 8) {
+                long w = (long) LONGS.get(text, i);
+                if (ends(w)) {
+                    break;
+                }
+                words |= w;
+                i += 8;
+            }
+            if ((words & HIGH_BITS) != 0) {
+                seen |= 0x80;
+            }
             while (i < n && (c = text[i] & 0xFF) >= 0x20 && c != '"' && c != '\\') {
                 seen |= c;
                 i++;

@@ -115,19 +115,7 @@ class Utf8ReadingTest {
 
     @Property(tries = 2000)
     void readsAStringOfAnyCharactersAsJavaDecodesIt(@ForAll("text") String s) {
-        StringBuilder json = new StringBuilder("{\"k\":\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                json.append('\\').append(c);
-            } else if (c < 0x20) {
-                json.append(String.format("\\u%04x", (int) c));
-            } else {
-                json.append(c);
-            }
-        }
-        json.append("\"}");
-        byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = ("{\"k\":\"" + StringRunTest.escaped(s) + "\"}").getBytes(StandardCharsets.UTF_8);
         JsonValue read = StrictJsonReader.readValue(bytes, MB, MB);
         assertEquals(new JsonValue.JsonObject(java.util.Map.of("k", new JsonValue.JsonString(s))), read);
     }
