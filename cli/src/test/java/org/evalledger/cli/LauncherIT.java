@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The JVM options the {@code ./evalledger} launcher chooses, read off its own trace ({@code bash -x})
  * of the {@code exec java …} line: the parallel collector unless {@code EVALLEDGER_JAVA_OPTS} names
  * another, its young generation capped at 256 MB unless the options size the heap or the machine has
- * under 4 GB, C1 alone except for the batch command {@code ledger} and an {@code audit} of more than
- * 20,000 uploads unless the options name the JIT, and the user's options after the launcher's, so
- * that they win.
+ * under 4 GB, C1 alone except for {@code ledger verify} and an {@code audit} or a {@code ledger
+ * append} of more than 20,000 files unless the options name the JIT, and the user's options after
+ * the launcher's, so that they win.
  */
 class LauncherIT {
     private static final Path LAUNCHER = Path.of(System.getProperty("evalledger.root"), "evalledger");
@@ -90,8 +90,12 @@ class LauncherIT {
     }
 
     @Test
-    void theBatchCommandLedgerKeepsBothCompilers() throws Exception {
-        assertEquals(memoryDefaults(), optionsOf("ledger", null));
+    void theLedgersCommandsOnOneEntryRunOnC1AloneAndItsVerifyOfTheWholeLogOnBoth() throws Exception {
+        assertEquals(memoryDefaults(), exec(run(null, "ledger", "verify", "--help"), "ledger verify --help"));
+        for (String sub : List.of("prove", "checkpoint", "verify-proof", "init", "history", "consistency")) {
+            assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=1", exec(run(null, "ledger", sub, "--help"), "ledger " + sub + " --help"), sub);
+        }
+        assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=1", optionsOf("ledger", null));
     }
 
     /** A directory of {@code files} empty files, and one hidden file, which audit does not read. */
@@ -104,39 +108,56 @@ class LauncherIT {
         return dir;
     }
 
-    /** The options with which the launcher ran {@code audit ARGS --help}. */
-    private static String auditOptions(List<String> args) throws IOException, InterruptedException {
-        List<String> all = new java.util.ArrayList<>(List.of("audit"));
+    /** The options with which the launcher ran {@code COMMAND... ARGS --help}. */
+    private static String optionsOf(List<String> command, List<String> args) throws IOException, InterruptedException {
+        List<String> all = new java.util.ArrayList<>(command);
         all.addAll(args);
         all.add("--help");
         return exec(run(null, all.toArray(String[]::new)), String.join(" ", all));
     }
 
-    @Test
-    void anAuditOfAtMostTwentyThousandUploadsRunsOnC1AloneAndALongerOneOnBoth(@TempDir Path tmp) throws Exception {
+    /**
+     * An audit or a ledger append of at most 20,000 files runs on C1 alone, a longer one on both;
+     * the values of its options are not counted.
+     */
+    private static void shortOnC1LongOnBoth(List<String> command, List<String> options, Path tmp) throws Exception {
         String dir = uploads(tmp.resolve("uploads"), 2_000).toString();
-        String population = uploads(tmp.resolve("population"), 2_000).toString();
-        List<String> tenTimes = new java.util.ArrayList<>(List.of("--trust", "trust.json", "--population", population, "--format", "json"));
+        List<String> tenTimes = new java.util.ArrayList<>(options);
         for (int i = 0; i < 10; i++) {
-            tenTimes.add(dir); // the same directory given ten times is audited ten times: 20,000 uploads
+            tenTimes.add(dir); // the same directory given ten times is read ten times: 20,000 files
         }
-        assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=1", auditOptions(tenTimes), "20,000 uploads (the population not counted)");
+        assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=1", optionsOf(command, tenTimes), "20,000 files");
         List<String> oneMore = new java.util.ArrayList<>(tenTimes);
         oneMore.add(tmp.resolve("uploads/u1.json").toString());
-        assertEquals(memoryDefaults(), auditOptions(oneMore), "20,001 uploads");
-        List<String> afterDashes = new java.util.ArrayList<>(List.of("audit", "--help"));
+        assertEquals(memoryDefaults(), optionsOf(command, oneMore), "20,001 files");
+        List<String> afterDashes = new java.util.ArrayList<>(command);
+        afterDashes.add("--help");
         afterDashes.addAll(tenTimes);
-        afterDashes.addAll(List.of("--report=r.json", "--", "--trust"));
+        afterDashes.addAll(List.of("--", "--trust"));
         assertEquals(memoryDefaults(), exec(run(null, afterDashes.toArray(String[]::new)), String.join(" ", afterDashes)),
-                "a file named --trust after -- is an upload");
-        assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=1", optionsOf("audit", null), "no uploads");
+                "a file named --trust after -- is counted");
+        assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=1", optionsOf(command, List.of()), "no files");
+    }
+
+    @Test
+    void anAuditOfAtMostTwentyThousandUploadsRunsOnC1AloneAndALongerOneOnBoth(@TempDir Path tmp) throws Exception {
+        String population = uploads(tmp.resolve("population"), 2_000).toString();
+        shortOnC1LongOnBoth(List.of("audit"), List.of("--trust", "trust.json", "--population", population, "--report=r.json",
+                "--format", "json"), tmp);
+    }
+
+    @Test
+    void aLedgerAppendOfAtMostTwentyThousandEnvelopesRunsOnC1AloneAndALongerOneOnBoth(@TempDir Path tmp) throws Exception {
+        String db = uploads(tmp.resolve("db"), 2_000).toString(); // not counted, whatever it is
+        shortOnC1LongOnBoth(List.of("ledger", "append"), List.of("--db", db, "--trust=trust.json", "--format", "json"), tmp);
     }
 
     @Test
     void anAuditWhoseArgumentsTheLauncherCannotReadKeepsBothCompilers(@TempDir Path tmp) throws Exception {
         Path argFile = Files.writeString(tmp.resolve("args"), "--format json\n");
-        assertEquals(memoryDefaults(), auditOptions(List.of("@" + argFile)), "an argument file");
-        assertEquals(memoryDefaults(), auditOptions(List.of("--not-an-option")), "an option it does not know");
+        assertEquals(memoryDefaults(), optionsOf(List.of("audit"), List.of("@" + argFile)), "an argument file");
+        assertEquals(memoryDefaults(), optionsOf(List.of("audit"), List.of("--not-an-option")), "an option it does not know");
+        assertEquals(memoryDefaults(), optionsOf(List.of("ledger", "append"), List.of("--population", "p")), "an option append does not take");
     }
 
     @Test
