@@ -160,6 +160,35 @@ class LauncherIT {
         assertEquals(memoryDefaults(), optionsOf(List.of("ledger", "append"), List.of("--population", "p")), "an option append does not take");
     }
 
+    /** The options the launcher's script lists as taking a value for {@code CASE) few_files "A|B|..."}. */
+    private static java.util.Set<String> launcherValueOptions(String caseLabel) throws IOException {
+        Matcher m = Pattern.compile("(?m)^\\s*" + Pattern.quote(caseLabel) + "\\) few_files \"([^\"]*)\"").matcher(Files.readString(LAUNCHER));
+        assertTrue(m.find(), "no few_files line for " + caseLabel + " in " + LAUNCHER);
+        return new java.util.TreeSet<>(List.of(m.group(1).split("\\|")));
+    }
+
+    /** The names of a command's options that take a value, as picocli's model of it has them. */
+    private static java.util.Set<String> valueOptions(String... command) {
+        picocli.CommandLine cl = Main.commandLine(command);
+        for (String c : command) {
+            cl = cl.getSubcommands().get(c);
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (picocli.CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+            if (o.arity().max() > 0) {
+                names.addAll(List.of(o.names()));
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void theLaunchersListsOfOptionsThatTakeAValueAreTheCommandsOwn() throws IOException {
+        // an option added to audit or ledger append must be added to the launcher's list, or its value is counted as a file
+        assertEquals(valueOptions("audit"), launcherValueOptions("audit"));
+        assertEquals(valueOptions("ledger", "append"), launcherValueOptions("append"));
+    }
+
     @Test
     void optionsThatNameTheJitReplaceItsDefault() throws Exception {
         assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=4", optionsOf("verify", "-XX:TieredStopAtLevel=4"));
