@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.evalledger.anomaly.AnomalyDetector;
 import org.evalledger.anomaly.AnomalyReport;
 import org.evalledger.anomaly.Finding;
@@ -88,18 +87,7 @@ final class Auditor {
      * population that cannot be read, so that the command fails as it would have before any upload).
      */
     AnomalyDetector detectorNow() {
-        try {
-            return detector.join();
-        } catch (CompletionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return Populations.await(detector);
     }
 
     /** {@code verified} → VERIFIED, {@code self-reported} → SELF_REPORTED, {@code any} → UNSIGNED (accepts all four). */

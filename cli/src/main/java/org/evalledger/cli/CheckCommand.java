@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.evalledger.anomaly.AnomalyDetector;
 import org.evalledger.anomaly.AnomalyReport;
 import org.evalledger.anomaly.Finding;
@@ -32,18 +33,32 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // the population is fitted while the inputs are listed and the first one is read and
+        // validated; its errors still come before any line about an input, as when it was loaded first
+        CompletableFuture<AnomalyDetector> fitting = Populations.fitInBackground(population, spec.commandLine().getErr());
         List<Path> inputs = Inputs.expand(files, true);
-        AnomalyDetector detector = AnomalyDetector.fit(Populations.load(population, spec.commandLine().getErr()));
         RecordValidator validator = RecordValidator.standard();
+        Uploads.Validated first = null;
+        UsageException unreadable = null;
+        try {
+            first = inputs.isEmpty() ? null : Uploads.validate(Inputs.read(inputs.get(0)), validator);
+        } catch (UsageException e) {
+            unreadable = e;
+        }
+        AnomalyDetector detector = Populations.await(fitting);
+        if (unreadable != null) {
+            throw unreadable;
+        }
         List<Object> items = new ArrayList<>();
         int exit = Main.OK;
         PrintWriter out = spec.commandLine().getOut();
-        for (Path f : inputs) {
-            Uploads.Validated v = Uploads.validate(Inputs.read(f), validator);
+        for (int i = 0; i < inputs.size(); i++) {
+            Path f = inputs.get(i);
+            Uploads.Validated v = i == 0 ? first : Uploads.validate(Inputs.read(f), validator);
             Optional<EvaluationRecord> r = v.record();
             if (r.isEmpty()) {
                 spec.commandLine().getErr().println("evalledger: " + f + ": not a valid record or envelope ("
-                        + v.report().errors().stream().map(i -> i.code()).distinct().toList() + "); run validate for details");
+                        + v.report().errors().stream().map(issue -> issue.code()).distinct().toList() + "); run validate for details");
                 exit = Main.FAILED;
                 continue;
             }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import org.evalledger.anomaly.AnomalyDetector;
 import org.evalledger.anomaly.Population;
@@ -48,6 +49,25 @@ final class Populations {
         t.setDaemon(true);
         t.start();
         return detector;
+    }
+
+    /**
+     * The detector of {@link #fitInBackground}, waiting for it; rethrows what stopped its fitting (a
+     * {@link UsageException} for a population that cannot be read).
+     */
+    static AnomalyDetector await(CompletableFuture<AnomalyDetector> detector) {
+        try {
+            return detector.join();
+        } catch (CompletionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     static Population load(Path path, PrintWriter err) {

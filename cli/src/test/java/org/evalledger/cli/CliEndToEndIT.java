@@ -283,6 +283,23 @@ class CliEndToEndIT {
     }
 
     @Test
+    void aCheckWhosePopulationCannotBeReadExitsTwoBeforeAnyLineAboutItsInputs() throws Exception {
+        // the population is fitted while the first input is read and validated: an invalid input's
+        // line must still not come before the population's error, and a missing input's error first
+        Files.writeString(dir.resolve("not-a-table.txt"), "not a table");
+        Files.writeString(dir.resolve("invalid.json"), "{}");
+        Run r = run("check", "--population", "not-a-table.txt", "invalid.json");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("evalledger: population not-a-table.txt is neither a directory of records nor an Open LLM Leaderboard v1/v2 table",
+                r.err().strip());
+        assertEquals("", r.out());
+        Run missing = run("check", "--population", "not-a-table.txt", "missing.json");
+        assertEquals(2, missing.exit());
+        assertEquals("evalledger: no such file or directory: missing.json", missing.err().strip());
+        noStackTrace(missing);
+    }
+
+    @Test
     void anInternalErrorExitsThreeWithWhereToReportIt() throws Exception {
         Run r = run("internal-error-test");
         assertEquals(3, r.exit());
