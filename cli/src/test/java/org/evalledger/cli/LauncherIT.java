@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The JVM options the {@code ./evalledger} launcher chooses, read off its own trace ({@code bash -x})
  * of the {@code exec java …} line: the parallel collector unless {@code EVALLEDGER_JAVA_OPTS} names
- * another, its young generation capped at 256 MB unless the options size the heap or the machine has
+ * another, its young generation at 256 MB from the start unless the options size the heap or the machine has
  * under 4 GB, C1 alone except for {@code ledger verify} and an {@code audit} or a {@code ledger
  * append} of more than 20,000 files unless the options name the JIT, and the user's options after
  * the launcher's, so that they win.
@@ -64,7 +64,7 @@ class LauncherIT {
 
     /** The launcher's collector and young generation on this machine, without a JIT option. */
     private static String memoryDefaults() throws IOException {
-        return memoryKb() >= 4L * 1024 * 1024 ? "-XX:+UseParallelGC -XX:MaxNewSize=256m" : "-XX:+UseParallelGC";
+        return memoryKb() >= 4L * 1024 * 1024 ? "-XX:+UseParallelGC -XX:MaxNewSize=256m -XX:NewSize=256m" : "-XX:+UseParallelGC";
     }
 
     /** The memory the launcher sees: the machine's, or a container's limit below it (kB). */
@@ -203,6 +203,19 @@ class LauncherIT {
         assertEquals("-XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xmn64m", options("-Xmn64m"));
         assertEquals("-XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:MaxHeapSize=300m", options("-XX:MaxHeapSize=300m"));
         assertEquals("-XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:MaxRAMPercentage=50", options("-XX:MaxRAMPercentage=50"));
+        // an initial heap below the young generation's start would make the JVM warn on stdout
+        assertEquals("-XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xms128m", options("-Xms128m"));
+        assertEquals("-XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:InitialHeapSize=128m", options("-XX:InitialHeapSize=128m"));
+        assertEquals("-XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:NewSize=32m", options("-XX:NewSize=32m"));
+    }
+
+    @Test
+    void theDefaultYoungGenerationMakesTheJvmPrintNothingOfItsOwn() throws Exception {
+        // the JVM raises its initial heap to fit a young generation started at 256 MB; were it to
+        // warn instead (as it does below an explicit -Xms), the warning would be in the output
+        String out = run(null, "--version");
+        assertEquals("evalledger", out.lines().filter(l -> !l.startsWith("+")).findFirst().orElse("").split(" ")[0], out);
+        assertEquals(1, out.lines().filter(l -> !l.startsWith("+") && !l.isBlank()).count(), out);
     }
 
     @Test
