@@ -1,7 +1,6 @@
 package org.evalledger.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ final class Inputs {
                     return FileVisitResult.CONTINUE;
                 }
             });
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) { // an entry that cannot be read: walkFileTree rethrows what visitFileFailed gets
             throw new UsageException("cannot read directory " + dir + ": " + e.getMessage());
         }
         files.sort(null);
