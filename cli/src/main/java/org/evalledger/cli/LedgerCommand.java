@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.evalledger.anomaly.AnomalyDetector;
 import org.evalledger.anomaly.VersionJump;
 import org.evalledger.ledger.Checkpoint;
@@ -211,10 +212,22 @@ final class LedgerCommand implements Runnable {
 
         @Override
         int run() {
-            AnomalyDetector detector = population == null ? null : AnomalyDetector.fit(Populations.load(population, spec.commandLine().getErr()));
+            // the population is fitted while the ledger is opened; its errors still come first, as
+            // when it was loaded before the ledger
+            CompletableFuture<AnomalyDetector> fitting = population == null ? null
+                    : Populations.fitInBackground(population, spec.commandLine().getErr());
+            Ledger opened;
+            try {
+                opened = open();
+            } catch (RuntimeException e) {
+                if (fitting != null) {
+                    Populations.await(fitting);
+                }
+                throw e;
+            }
             List<HistoryEntry> rows;
-            try (Ledger l = open()) {
-                rows = l.history(model, benchmark, metric, detector);
+            try (Ledger l = opened) {
+                rows = l.history(model, benchmark, metric, fitting == null ? null : Populations.await(fitting));
             }
             List<Object> items = new ArrayList<>();
             for (HistoryEntry h : rows) {

@@ -17,6 +17,7 @@ import org.evalledger.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The whole command line through the real jar in a separate JVM, as a harness author and a hub
@@ -232,6 +233,68 @@ class CliEndToEndIT {
         assertEquals(2, missing.exit());
         assertTrue(missing.err().startsWith("evalledger: EL-LEDGER-NOT-FOUND"), missing.err());
         noStackTrace(missing);
+    }
+
+    @Test
+    void historyWithAPopulationGivesEachStepItsVerdictAndReportsThePopulationsErrorsBeforeTheLedgers() throws Exception {
+        String table = SharedData.path("corpus/leaderboards/open_llm_leaderboard_v1.csv").toString();
+        Path lmEval = SharedData.path("corpus/formats/lm_eval_results_2026-01-21T03-44-18.458309.json");
+        assertEquals(0, run("keygen", "--algorithm", "ed25519", "--out", "lab").exit());
+        assertEquals(0, run("keygen", "--algorithm", "ed25519", "--out", "hub").exit());
+        assertEquals(0, run("trust", "add", "--policy", "trust.json", "--key", "lab.pub", "--owner", "Lab", "--role", "producer").exit());
+        Run imported = run("import", "--out", "records", "--producer", "Lab", "--created-at", "2026-06-13T09:30:00Z", "--format", "json",
+                lmEval.toString());
+        Path record = dir.resolve(imported.json().get(0).get("file").asString());
+        // two versions of one model's GSM8K score (a benchmark of the population's catalogue, at its
+        // metric and n-shot), the second a few points higher
+        ObjectNode v1 = (ObjectNode) Json.tree(Files.readAllBytes(record));
+        String model = v1.get("model").get("id").asString();
+        ObjectNode task = (ObjectNode) v1.get("results").get(0).get("task");
+        task.put("benchmark", "gsm8k");
+        task.put("fewShot", 5);
+        ObjectNode v2 = v1.deepCopy();
+        v2.put("recordId", v1.get("recordId").asString() + "-v2");
+        ObjectNode metric = (ObjectNode) v2.get("results").get(0).get("metrics").get(0);
+        metric.put("value", metric.get("value").asDouble() + 0.03);
+        Files.write(dir.resolve("v1.json"), Json.bytes(v1));
+        Files.write(dir.resolve("v2.json"), Json.bytes(v2));
+        Run signed1 = run("sign", "--key", "lab.key", "--out", "v1.dsse.json", "v1.json");
+        assertEquals(0, signed1.exit(), signed1.err());
+        assertEquals(0, run("sign", "--key", "lab.key", "--out", "v2.dsse.json", "v2.json").exit());
+        assertEquals(0, run("ledger", "init", "--db", "hub.db", "--origin", "hub.example.org/evalledger", "--key", "hub.key").exit());
+        Run append = run("ledger", "append", "--db", "hub.db", "--trust", "trust.json", "v1.dsse.json", "v2.dsse.json");
+        assertEquals(0, append.exit(), append.out() + append.err());
+
+        Run plain = run("ledger", "history", "--db", "hub.db", "--format", "json", model);
+        Run judged = run("ledger", "history", "--db", "hub.db", "--format", "json", "--population", table, model);
+        assertEquals(0, judged.exit(), judged.err());
+        assertEquals(plain.json().size(), judged.json().size());
+        int jumps = 0;
+        for (int i = 0; i < plain.json().size(); i++) {
+            JsonNode p = plain.json().get(i);
+            JsonNode j = judged.json().get(i);
+            assertEquals(p.get("index"), j.get("index"));
+            assertEquals(p.get("digest"), j.get("digest"));
+            assertEquals(p.get("delta"), j.get("delta"));
+            assertTrue(p.get("jump") == null, "no verdict without a population: " + p);
+            if (j.get("jump") != null) {
+                jumps++;
+                assertTrue(j.get("jump").get("explanation").asString().length() > 0, j.toString());
+            }
+        }
+        assertTrue(jumps > 0, "a step between two versions gets a verdict: " + judged.out());
+
+        Run bothMissing = run("ledger", "history", "--db", "nothing-here.db", "--population", "no-such-population", model);
+        assertEquals(2, bothMissing.exit());
+        assertTrue(bothMissing.err().startsWith("evalledger: no such file or directory: no-such-population"), bothMissing.err());
+        noStackTrace(bothMissing);
+        Run ledgerMissing = run("ledger", "history", "--db", "nothing-here.db", "--population", table, model);
+        assertEquals(2, ledgerMissing.exit());
+        assertTrue(ledgerMissing.err().startsWith("evalledger: EL-LEDGER-NOT-FOUND"), ledgerMissing.err());
+        Run populationBad = run("ledger", "history", "--db", "hub.db", "--population", "no-such-population", model);
+        assertEquals(2, populationBad.exit());
+        assertEquals("", populationBad.out(), "nothing printed before the population's error");
+        assertTrue(populationBad.err().startsWith("evalledger: no such file or directory: no-such-population"), populationBad.err());
     }
 
     @Test
