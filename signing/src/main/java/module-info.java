@@ -5,7 +5,6 @@
 module org.evalledger.signing {
     requires transitive org.evalledger.schema;
     requires org.bouncycastle.provider;
-    requires org.bouncycastle.pkix;
     requires static org.jspecify;
 
     exports org.evalledger.signing;

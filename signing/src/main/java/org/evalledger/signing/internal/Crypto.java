@@ -31,8 +31,8 @@ import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
-import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
 import org.evalledger.signing.Algorithm;
 import org.evalledger.signing.KeyException;
@@ -85,8 +85,38 @@ public final class Crypto {
 
     // ---------------------------------------------------------------- keys
 
-    /** Decodes and validates a DER SubjectPublicKeyInfo (SIGNING.md rejection 8). */
+    /**
+     * The DER SubjectPublicKeyInfo of an Ed25519 key without its 32 key bytes (RFC 8410 §4: the
+     * algorithm identifier has no parameters, the BIT STRING no unused bits), the one encoding
+     * {@link #spkiOf} gives such a key.
+     */
+    private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+    /** An Ed25519 public key's length. */
+    private static final int ED25519_KEY_BYTES = 32;
+
+    /**
+     * Decodes and validates a DER SubjectPublicKeyInfo (SIGNING.md rejection 8). The usual
+     * encoding of an Ed25519 key, {@link #ED25519_SPKI_PREFIX} and the key, is read directly;
+     * anything else goes through Bouncy Castle's ASN.1 parser and key factory ({@link
+     * #publicKeyFromAsn1}), which give the same key for those bytes but cost a cold command about
+     * 30 ms of class loading.
+     */
     public static PublicKey publicKey(byte[] spkiDer) {
+        if (spkiDer.length == ED25519_SPKI_PREFIX.length + ED25519_KEY_BYTES
+                && Arrays.equals(spkiDer, 0, ED25519_SPKI_PREFIX.length, ED25519_SPKI_PREFIX, 0, ED25519_SPKI_PREFIX.length)) {
+            Ed25519PublicKeyParameters params;
+            try {
+                params = new Ed25519PublicKeyParameters(spkiDer, ED25519_SPKI_PREFIX.length);
+            } catch (IllegalArgumentException e) {
+                throw notAValidPoint(e);
+            }
+            return checked(params);
+        }
+        return publicKeyFromAsn1(spkiDer);
+    }
+
+    /** {@link #publicKey} through Bouncy Castle's ASN.1 parser and key factory, for any encoding. */
+    static PublicKey publicKeyFromAsn1(byte[] spkiDer) {
         SubjectPublicKeyInfo info;
         try {
             info = SubjectPublicKeyInfo.getInstance(spkiDer);
@@ -98,13 +128,17 @@ public final class Crypto {
         try {
             params = PublicKeyFactory.createKey(info);
         } catch (IllegalArgumentException e) {
-            // Bouncy Castle refuses points that are not on the curve, or not valid keys, while decoding them
-            throw new KeyException(KeyException.WEAK, "the public key is not a valid point (" + e.getMessage() + ")");
+            throw notAValidPoint(e);
         } catch (IOException | RuntimeException e) {
             throw new KeyException(KeyException.UNSUPPORTED, "the public key cannot be decoded ("
                     + e.getClass().getSimpleName() + "); expected an Ed25519 or P-256 key");
         }
         return checked(params);
+    }
+
+    /** Bouncy Castle refuses points that are not on the curve, or not valid keys, while decoding them. */
+    private static KeyException notAValidPoint(IllegalArgumentException e) {
+        return new KeyException(KeyException.WEAK, "the public key is not a valid point (" + e.getMessage() + ")");
     }
 
     private static PublicKey checked(AsymmetricKeyParameter params) {
@@ -115,7 +149,7 @@ public final class Crypto {
                 throw new KeyException(KeyException.WEAK,
                         "the Ed25519 public key is of small order or not canonically encoded; it cannot be trusted");
             }
-            return new PublicKey(Algorithm.ED25519, spkiOf(params), params, raw, point);
+            return new PublicKey(Algorithm.ED25519, ed25519Spki(raw), params, raw, point);
         }
         if (params instanceof ECPublicKeyParameters ec) {
             ECDomainParameters d = ec.getParameters();
@@ -134,7 +168,15 @@ public final class Crypto {
                 "unsupported key type " + params.getClass().getSimpleName() + "; use Ed25519 or ECDSA P-256");
     }
 
-    private static byte[] spkiOf(AsymmetricKeyParameter params) {
+    /** The DER SubjectPublicKeyInfo of an Ed25519 key: what {@link #spkiOf} gives, without Bouncy Castle's ASN.1 classes. */
+    static byte[] ed25519Spki(byte[] raw) {
+        byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + ED25519_KEY_BYTES);
+        System.arraycopy(raw, 0, spki, ED25519_SPKI_PREFIX.length, ED25519_KEY_BYTES);
+        return spki;
+    }
+
+    /** The DER SubjectPublicKeyInfo of a key, by Bouncy Castle's encoder. */
+    static byte[] spkiOf(AsymmetricKeyParameter params) {
         try {
             return SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(params).getEncoded("DER");
         } catch (IOException e) {
@@ -215,7 +257,8 @@ public final class Crypto {
 
     /** The DER content of the single PEM block of this type in the text. */
     public static byte[] pemBlock(String text, String type) {
-        try (PEMParser parser = new PEMParser(new StringReader(text))) {
+        // the PEM reader of bcprov: bcpkix's PEMParser adds parsers for objects, which readPemObject does not use
+        try (PemReader parser = new PemReader(new StringReader(text))) {
             PemObject object = parser.readPemObject();
             if (object == null) {
                 throw new KeyException(KeyException.PEM, "no PEM block found; expected \"-----BEGIN " + type + "-----\"");
