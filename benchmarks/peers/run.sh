@@ -4,7 +4,8 @@
 # Environment: PEERS_N (uploads, default 10000), PEERS_CORPUS (corpus dir), PEERS_POPULATION (audit
 # population, default the Open LLM Leaderboard v1 table), PEERS_REBUILD=1 (regenerate the corpus),
 # PEERS_PASSES (passes of the steady-state runs of ours and Node, default 8), PEERS_PYTHON_PASSES
-# (Python's, default 2: a pass takes about half a minute), PEERS_QUIET_WAIT (below).
+# (Python's, default 2: a pass takes about half a minute), PEERS_COLD_ROUNDS (rounds of the four cold
+# commands, default 3; the table gives medians), PEERS_QUIET_WAIT (below).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,7 +18,7 @@ lmeval="$shared/formats/lm_eval_results_2026-01-21T03-44-18.458309.json"
 schema="$root/schema/src/main/resources/org/evalledger/schema/record-v1.schema.json"
 py=/usr/bin/python3 # Debian's python, which sees python3-jsonschema and python3-nacl
 evalledger="$root/evalledger"
-passes="${PEERS_PASSES:-8}" py_passes="${PEERS_PYTHON_PASSES:-2}"
+passes="${PEERS_PASSES:-8}" py_passes="${PEERS_PYTHON_PASSES:-2}" rounds="${PEERS_COLD_ROUNDS:-3}"
 inproc_class="$root/cli/target/test-classes/org/evalledger/cli/InProcessAudit.class"
 
 say() { printf '== %s\n' "$*" >&2; }
@@ -35,6 +36,7 @@ die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
 for v in passes py_passes; do # the last pass is the warm one: a single pass would only repeat the cold rows
   [[ "${!v}" =~ ^[1-9][0-9]*$ && "${!v}" -ge 2 ]] || die "PEERS_PASSES and PEERS_PYTHON_PASSES must be whole numbers of at least 2, got '${!v}'"
 done
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || die "PEERS_COLD_ROUNDS must be a whole number of at least 1, got '$rounds'"
 if ! "$py" -c 'import jsonschema, nacl' 2>/dev/null; then
   say "installing python3-jsonschema python3-nacl (apt)"
   apt-get update -qq && apt-get install -y -qq python3-jsonschema python3-nacl >/dev/null
@@ -133,14 +135,26 @@ timed() { # ID LABEL CMD... : stdout to $out/ID; appends "ID|LABEL|wall s|cpu s|
   awk -v id="$id" -v l="$label" -v r="$real" -v u="$user" -v s="$sys" -v d=$(($(busy_ticks) - b0)) -v hz="$hz" -v c="$cores" \
     'BEGIN { o = 100 * (d / hz - u - s) / (r * c); printf "%s|%s|%s|%.1f|%.0f\n", id, l, r, u + s, o < 0 ? 0 : o }' >>"$out/rows"
 }
+# The cold commands, PEERS_COLD_ROUNDS rounds of all four (ID.ROUND), each round in an order turned
+# by one from the last, so that a minute when the machine is slow does not fall on one tool alone.
 # The peers are single-threaded; taskset keeps their runtimes' helper threads (GC, libuv) on that core too.
-timed node "node-peer.js (ajv + node:crypto), 1 thread" \
-  taskset -c 0 node "$here/node-peer.js" --trust "$corpus/trust.json" --schema "$schema" "$corpus/envelopes"
-timed python "python-peer.py (jsonschema + PyNaCl), 1 thread" \
-  taskset -c 0 "$py" "$here/python-peer.py" --trust "$corpus/trust.json" --schema "$schema" "$corpus/envelopes"
-timed ours "evalledger audit, all $cores cores" audit --population "$population" "$corpus/envelopes"
-timed ours1 "evalledger audit, 1 core (taskset -c 0)" \
-  taskset -c 0 java "${jvm[@]}" -jar "$out/evalledger.jar" audit --trust "$corpus/trust.json" --population "$population" "$corpus/envelopes"
+cold_run() { # TOOL ROUND
+  case "$1" in
+    node) timed "node.$2" "node-peer.js (ajv + node:crypto), 1 thread" \
+      taskset -c 0 node "$here/node-peer.js" --trust "$corpus/trust.json" --schema "$schema" "$corpus/envelopes" ;;
+    python) timed "python.$2" "python-peer.py (jsonschema + PyNaCl), 1 thread" \
+      taskset -c 0 "$py" "$here/python-peer.py" --trust "$corpus/trust.json" --schema "$schema" "$corpus/envelopes" ;;
+    ours) timed "ours.$2" "evalledger audit, all $cores cores" audit --population "$population" "$corpus/envelopes" ;;
+    ours1) timed "ours1.$2" "evalledger audit, 1 core (taskset -c 0)" \
+      taskset -c 0 java "${jvm[@]}" -jar "$out/evalledger.jar" audit --trust "$corpus/trust.json" --population "$population" "$corpus/envelopes" ;;
+  esac
+}
+cold_tools=(node python ours ours1)
+for ((r = 1; r <= rounds; r++)); do
+  for ((i = 0; i < ${#cold_tools[@]}; i++)); do
+    cold_run "${cold_tools[(i + r - 1) % ${#cold_tools[@]}]}" "$r"
+  done
+done
 # Steady state: the same work over the same files several times in one process, each pass timed; the
 # table reports the last pass. Ours is the library as a long-running hub embeds it (InProcessAudit: the
 # CLI's Auditor and AuditRun, policy and population loaded once); its threads are availableProcessors(),
@@ -156,11 +170,13 @@ timed pythonN "python-peer.py (jsonschema + PyNaCl), 1 thread" \
   taskset -c 0 "$py" "$here/python-peer.py" --trust "$corpus/trust.json" --schema "$schema" --passes "$py_passes" "$corpus/envelopes"
 
 # Honesty checks: the peers accepted every upload; ours rejected none and saw all of them.
-for p in node python; do
-  grep -Eq "\"files\": *$n, *\"ok\": *$n, *\"failed\": *0" "$out/$p" || die "$p did not accept all $n: $(cat "$out/$p")"
-done
-for o in ours ours1; do
-  grep -Eq " 0 rejected \\($n uploads in " "$out/$o" || die "$o: $(tail -1 "$out/$o")"
+for ((r = 1; r <= rounds; r++)); do
+  for p in node.$r python.$r; do
+    grep -Eq "\"files\": *$n, *\"ok\": *$n, *\"failed\": *0" "$out/$p" || die "$p did not accept all $n: $(cat "$out/$p")"
+  done
+  for o in ours.$r ours1.$r; do
+    grep -Eq " 0 rejected \\($n uploads in " "$out/$o" || die "$o: $(tail -1 "$out/$o")"
+  done
 done
 # ... and in every pass: each peer's passes accepted all (a pass that failed other files exits 3, so
 # timed stops the script), and the in-process audit decided exactly as the CLI did (it exits 3 when
@@ -172,35 +188,78 @@ for p in nodeN:$passes pythonN:$py_passes; do
   [[ "$(pass_list "$id" | awk -F, '{ print NF }')" == "${p#*:}" ]] || die "$id did not time ${p#*:} passes: $(cat "$out/$id")"
 done
 decided() { tail -1 "$out/$1" | sed 's/ (.*//'; }
+for ((r = 1; r <= rounds; r++)); do # every cold audit of ours decided the same
+  for o in ours.$r ours1.$r; do
+    [[ "$(decided "$o")" == "$(decided ours.1)" ]] || die "$o decided $(decided "$o"), ours.1 $(decided ours.1)"
+  done
+done
 for o in inproc inproc1; do
-  [[ "$(grep -c '^pass ' "$out/$o")" == "$passes" && "$(decided "$o")" == "$(decided ours)" ]] &&
+  [[ "$(grep -c '^pass ' "$out/$o")" == "$passes" && "$(decided "$o")" == "$(decided ours.1)" ]] &&
     grep -Eq " 0 rejected \\($n uploads in .* the same decisions in every pass\\)$" "$out/$o" ||
-    die "$o did not decide as the CLI did ($(decided ours)) in $passes passes: $(tail -1 "$out/$o")"
+    die "$o did not decide as the CLI did ($(decided ours.1)) in $passes passes: $(tail -1 "$out/$o")"
 done
 
 # --- 4. the table ---------------------------------------------------------------------------------
 # Each command's wall time, start-up included; for ours also the figure it prints itself
 # ("N uploads in S s, R uploads/s"), whose clock starts once the JVM, policy and population are loaded.
+# With several rounds, each figure is the median over the rounds, and "vs ours" the median of the
+# rounds' own ratios (each tool against ours of the same round).
 own_rate() { tail -1 "$out/$1" | sed -E 's/.*uploads in [0-9.]+ s, ([0-9.]+) uploads\/s.*/\1/'; }
 loop_s() { sed -E 's/.*"seconds": *([0-9.]+).*/\1/' "$out/$1"; }
-awk -F'|' -v n="$n" -v r_ours="$(own_rate ours)" -v r_ours1="$(own_rate ours1)" \
-  -v l_node="$(loop_s node)" -v l_python="$(loop_s python)" '
-  function row(label, sec, cpu, other) {
-    printf "%-52s %6d %8.2f %8s %9.0f %9.0f %8.2fx %6s\n", label, n, sec, cpu, 1e6 * sec / n, n / sec, sec / base, other
+per_round() { # FUNCTION TOOL -> the function's value for each round, comma-separated
+  local r v=()
+  for ((r = 1; r <= rounds; r++)); do v+=("$("$1" "$2.$r")"); done
+  (IFS=,; echo "${v[*]}")
+}
+awk -F'|' -v n="$n" -v rounds="$rounds" -v r_ours="$(per_round own_rate ours)" -v r_ours1="$(per_round own_rate ours1)" \
+  -v l_node="$(per_round loop_s node)" -v l_python="$(per_round loop_s python)" '
+  function median(list,    v, k, i, j, t) {
+    k = split(list, v, ",")
+    for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (v[j] + 0 < v[i] + 0) { t = v[i]; v[i] = v[j]; v[j] = t }
+    return k % 2 ? v[(k + 1) / 2] : (v[k / 2] + v[k / 2 + 1]) / 2
   }
-  { label[$1] = $2; wall[$1] = $3; cpu[$1] = $4; other[$1] = $5 "%" }
+  function of(tool, field,    r, list) { # the rounds values of one field of one tool, comma-separated
+    for (r = 1; r <= rounds; r++) list = list (r > 1 ? "," : "") field[tool "." r]
+    return list
+  }
+  function ratio(tool,    r, list) { # per round: the tool against ours of the same round
+    for (r = 1; r <= rounds; r++) list = list (r > 1 ? "," : "") wall[tool "." r] / wall["ours." r]
+    return list
+  }
+  function inverse(list,    v, k, i, out) { k = split(list, v, ","); for (i = 1; i <= k; i++) out = out (i > 1 ? "," : "") n / v[i]; return out }
+  function most(list,    v, k, i, m) { k = split(list, v, ","); m = 0; for (i = 1; i <= k; i++) if (v[i] + 0 > m) m = v[i] + 0; return m }
+  function row(label, sec, cpu, vs, other) {
+    printf "%-52s %6d %8.2f %8s %9.0f %9.0f %8.2fx %6s\n", label, n, sec, cpu, 1e6 * sec / n, n / sec, vs, other
+  }
+  function tool(t) { row(label[t ".1"], median(of(t, wall)), median(of(t, cpu)), median(ratio(t)), most(of(t, other)) "%") }
+  function spread(t,    v, k, i, out) {
+    k = split(of(t, wall), v, ",")
+    for (i = 1; i <= k; i++) out = out (i > 1 ? " " : "") sprintf("%.2f", v[i])
+    return out
+  }
+  function ratios(t,    v, k, i, out) {
+    k = split(ratio(t), v, ",")
+    for (i = 1; i <= k; i++) out = out (i > 1 ? " " : "") sprintf("%.2f", v[i])
+    return out
+  }
+  { label[$1] = $2; wall[$1] = $3; cpu[$1] = $4; other[$1] = $5 }
   END {
-    base = wall["ours"]
     printf "%-52s %6s %8s %8s %9s %9s %9s %6s\n", "tool", "files", "wall s", "cpu s", "us/upload", "uploads/s", "vs ours", "other"
-    row(label["ours"], wall["ours"], cpu["ours"], other["ours"])
-    row("  same run, its own timer (after start-up)", n / r_ours, "", "")
-    row(label["ours1"], wall["ours1"], cpu["ours1"], other["ours1"])
-    row("  same run, its own timer (after start-up)", n / r_ours1, "", "")
-    row(label["node"], wall["node"], cpu["node"], other["node"])
-    row(label["python"], wall["python"], cpu["python"], other["python"])
+    tool("ours")
+    own = median(inverse(r_ours)); row("  same run, its own timer (after start-up)", own, "", own / median(of("ours", wall)), "")
+    tool("ours1")
+    own1 = median(inverse(r_ours1)); row("  same run, its own timer (after start-up)", own1, "", own1 / median(of("ours", wall)), "")
+    tool("node")
+    tool("python")
     print "vs ours: wall seconds / the all-cores evalledger audit wall seconds (above 1 = slower than ours)."
     print "cpu s: user + sys of the command; other: CPU used by anything else on the machine meanwhile (% of all cores)."
-    printf "start-up (runtime, libraries, schema compile, listing; for ours the policy and the part of the population load that the first uploads do not overlap): ours %.1f s (all cores), %.1f s (1 core), node %.2f s, python %.2f s.\n", wall["ours"] - n / r_ours, wall["ours1"] - n / r_ours1, wall["node"] - l_node, wall["python"] - l_python
+    if (rounds > 1) {
+      printf "%d rounds of the four cold commands, each round in an order turned by one; wall s, cpu s, vs ours: medians over the rounds\n", rounds
+      printf "(vs ours: of each round against ours of the same round); other: the most of any round. Wall seconds by round:\n"
+      printf "  ours %s; 1 core %s; node %s; python %s\n", spread("ours"), spread("ours1"), spread("node"), spread("python")
+      printf "  vs ours by round: node %s; python %s\n", ratios("node"), ratios("python")
+    }
+    printf "start-up (runtime, libraries, schema compile, listing; for ours the policy and the part of the population load that the first uploads do not overlap): ours %.1f s (all cores), %.1f s (1 core), node %.2f s, python %.2f s.\n", median(of("ours", wall)) - own, median(of("ours1", wall)) - own1, median(of("node", wall)) - median(l_node), median(of("python", wall)) - median(l_python)
   }' "$out/rows"
 # The steady state: each tool's last pass against our in-process audit's last pass (all cores, and one
 # core, like for like with the single-threaded peers). The first pass of the same process is shown too.
@@ -248,7 +307,7 @@ median_last() { # comma-separated seconds on stdin -> "us/upload (k passes)" for
 }
 echo "median of the last passes, us/upload: ours $(inproc_passes inproc | median_last) on all cores, $(inproc_passes inproc1 | median_last) on 1 core;" \
   "node $(pass_list nodeN | median_last); python $(pass_list pythonN | median_last)."
-echo "evalledger audit decided (all cores): $(decided ours); the in-process audit the same in each of its $passes passes (all cores, 1 core);" \
+echo "evalledger audit decided (all cores, every cold round): $(decided ours.1); the in-process audit the same in each of its $passes passes (all cores, 1 core);" \
   "the peers accepted all $n in every pass."
 echo "machine: $cores cores, $(lscpu | sed -n 's/^Model name: *//p'); $(java -version 2>&1 | head -1); node $(node --version) ajv $(node -p "require('$here/node_modules/ajv/package.json').version");" \
   "python $("$py" -c 'import platform; from importlib.metadata import version as v; print(platform.python_version(), "jsonschema", v("jsonschema"), "PyNaCl", v("PyNaCl"))')"
