@@ -102,8 +102,7 @@ public final class Crypto {
      * 30 ms of class loading.
      */
     public static PublicKey publicKey(byte[] spkiDer) {
-        if (spkiDer.length == ED25519_SPKI_PREFIX.length + ED25519_KEY_BYTES
-                && Arrays.equals(spkiDer, 0, ED25519_SPKI_PREFIX.length, ED25519_SPKI_PREFIX, 0, ED25519_SPKI_PREFIX.length)) {
+        if (spkiDer.length == ED25519_SPKI_PREFIX.length + ED25519_KEY_BYTES && startsWith(spkiDer, 0, ED25519_SPKI_PREFIX)) {
             Ed25519PublicKeyParameters params;
             try {
                 params = new Ed25519PublicKeyParameters(spkiDer, ED25519_SPKI_PREFIX.length);
@@ -184,8 +183,41 @@ public final class Crypto {
         }
     }
 
-    /** Decodes a DER PKCS#8 PrivateKeyInfo. Messages never include key bytes. */
+    /**
+     * The DER PKCS#8 encodings of an Ed25519 private key up to its 32 key bytes (RFC 8410 §7):
+     * version 0 with the key alone, 48 bytes in all; version 1 with the public key after it
+     * ({@link #ED25519_PKCS8_PUBLIC}, 83 bytes), as {@link #pkcs8} writes it.
+     */
+    private static final byte[] ED25519_PKCS8_V1 = HexFormat.of().parseHex("302e020100300506032b657004220420");
+    private static final byte[] ED25519_PKCS8_V2 = HexFormat.of().parseHex("3051020101300506032b657004220420");
+    /** What follows the private key in {@link #ED25519_PKCS8_V2}: the public key's [1] BIT STRING, no unused bits. */
+    private static final byte[] ED25519_PKCS8_PUBLIC = HexFormat.of().parseHex("812100");
+
+    /**
+     * Decodes a DER PKCS#8 PrivateKeyInfo. Messages never include key bytes. The two usual
+     * encodings of an Ed25519 key ({@link #ED25519_PKCS8_V1}, {@link #ED25519_PKCS8_V2}) are read
+     * directly, anything else through Bouncy Castle's ASN.1 parser and key factory ({@link
+     * #privateKeyFromAsn1}), which give the same key for those bytes (the public key of version 1
+     * is derived from the private key, never read, in both) but cost a cold command about 45 ms of
+     * class loading.
+     */
     public static PrivateKey privateKey(byte[] pkcs8Der) {
+        int off = ED25519_PKCS8_V1.length; // the same length for both versions
+        boolean v1 = pkcs8Der.length == off + ED25519_KEY_BYTES && startsWith(pkcs8Der, 0, ED25519_PKCS8_V1);
+        boolean v2 = pkcs8Der.length == off + ED25519_KEY_BYTES + ED25519_PKCS8_PUBLIC.length + ED25519_KEY_BYTES
+                && startsWith(pkcs8Der, 0, ED25519_PKCS8_V2) && startsWith(pkcs8Der, off + ED25519_KEY_BYTES, ED25519_PKCS8_PUBLIC);
+        if (v1 || v2) {
+            return privateOf(new Ed25519PrivateKeyParameters(pkcs8Der, off));
+        }
+        return privateKeyFromAsn1(pkcs8Der);
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
+        return Arrays.equals(bytes, at, at + prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** {@link #privateKey} through Bouncy Castle's ASN.1 parser and key factory, for any encoding. */
+    static PrivateKey privateKeyFromAsn1(byte[] pkcs8Der) {
         AsymmetricKeyParameter params;
         try {
             params = PrivateKeyFactory.createKey(PrivateKeyInfo.getInstance(pkcs8Der));
