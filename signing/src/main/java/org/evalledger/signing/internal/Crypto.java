@@ -184,9 +184,10 @@ public final class Crypto {
     }
 
     /**
-     * The DER PKCS#8 encodings of an Ed25519 private key up to its 32 key bytes (RFC 8410 §7):
-     * version 0 with the key alone, 48 bytes in all; version 1 with the public key after it
-     * ({@link #ED25519_PKCS8_PUBLIC}, 83 bytes), as {@link #pkcs8} writes it.
+     * The DER PKCS#8 encodings of an Ed25519 private key up to its 32 key bytes (RFC 8410 §7, RFC
+     * 5958's names): v1 (the INTEGER version 0) with the key alone, 48 bytes in all; v2 (version 1)
+     * with the public key after it ({@link #ED25519_PKCS8_PUBLIC}, 83 bytes), as {@link #pkcs8}
+     * writes it.
      */
     private static final byte[] ED25519_PKCS8_V1 = HexFormat.of().parseHex("302e020100300506032b657004220420");
     private static final byte[] ED25519_PKCS8_V2 = HexFormat.of().parseHex("3051020101300506032b657004220420");
@@ -197,8 +198,8 @@ public final class Crypto {
      * Decodes a DER PKCS#8 PrivateKeyInfo. Messages never include key bytes. The two usual
      * encodings of an Ed25519 key ({@link #ED25519_PKCS8_V1}, {@link #ED25519_PKCS8_V2}) are read
      * directly, anything else through Bouncy Castle's ASN.1 parser and key factory ({@link
-     * #privateKeyFromAsn1}), which give the same key for those bytes (the public key of version 1
-     * is derived from the private key, never read, in both) but cost a cold command about 45 ms of
+     * #privateKeyFromAsn1}), which give the same key for those bytes (the public key of v2 is
+     * derived from the private key, never read, in both) but cost a cold command about 45 ms of
      * class loading.
      */
     public static PrivateKey privateKey(byte[] pkcs8Der) {

@@ -16,11 +16,11 @@ import org.evalledger.signing.KeyException;
 import org.junit.jupiter.api.Test;
 
 /**
- * An Ed25519 private key in either usual PKCS#8 encoding (RFC 8410: version 0 with the key alone,
- * version 1 with its public key too, as {@link Crypto#pkcs8} writes it), read directly by {@link
- * Crypto#privateKey}, is the key Bouncy Castle's ASN.1 parser and key factory make of the same
- * bytes: the same private key, public key, keyid and signatures; other encodings still go through
- * them.
+ * An Ed25519 private key in either usual PKCS#8 encoding (RFC 8410; RFC 5958's v1, version 0, with
+ * the key alone, and v2, version 1, with its public key too, as {@link Crypto#pkcs8} writes it),
+ * read directly by {@link Crypto#privateKey}, is the key Bouncy Castle's ASN.1 parser and key
+ * factory make of the same bytes: the same private key, public key, keyid and signatures; other
+ * encodings still go through them.
  */
 class Pkcs8Test {
     private static final String V1 = "302e020100300506032b657004220420";
@@ -30,7 +30,7 @@ class Pkcs8Test {
     void bothVersionsReadDirectlyAreTheKeysBouncyCastleReads(@ForAll @Size(value = 32) byte[] seed) {
         Crypto.PrivateKey generated = Crypto.generate(Algorithm.ED25519, new SecureRandom(seed));
         byte[] written = Crypto.pkcs8(generated);
-        assertEquals(V2, HexFormat.of().formatHex(written, 0, 16), "pkcs8 writes version 1, with the public key");
+        assertEquals(V2, HexFormat.of().formatHex(written, 0, 16), "pkcs8 writes v2, with the public key");
         byte[] v1 = HexFormat.of().parseHex(V1 + HexFormat.of().formatHex(written, 16, 48));
         for (byte[] der : new byte[][] {written, v1}) {
             assertSameKey(Crypto.privateKeyFromAsn1(der), Crypto.privateKey(der));
