@@ -6,9 +6,10 @@
 # that a slow minute of the machine falls on both; it prints both sides' wall times, their medians,
 # and the median and quartiles of the rounds' own ratios B / A (below 1: B is faster).
 # Environment: AB_ROUNDS (default 8), AB_JVM (options for both sides; default the options ./evalledger
-# gives a short command on this machine: the parallel collector, the young generation at its cap, C1
-# alone), AB_OPTS_A and AB_OPTS_B (more options for one side), AB_DIR (the directory the command runs
-# in; default the current one). Both sides must exit with the same code in every round, or it stops.
+# gives these arguments on this machine, read off its own trace as benchmarks/peers/run.sh does: its
+# collector, its young generation, its JIT), AB_OPTS_A and AB_OPTS_B (more options for one side),
+# AB_DIR (the directory the command runs in; default the current one). Both sides must exit with the
+# same code in every round, or it stops.
 set -euo pipefail
 
 die() { printf 'cold-ab.sh: %s\n' "$*" >&2; exit 2; }
@@ -19,10 +20,17 @@ shift 2
 for j in "$jar_a" "$jar_b"; do [[ -f "$j" ]] || die "no jar $j"; done
 rounds="${AB_ROUNDS:-8}"
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || die "AB_ROUNDS must be a whole number of at least 1, got '$rounds'"
-read -r -a jvm <<<"${AB_JVM:--XX:+UseParallelGC -XX:MaxNewSize=256m -XX:NewSize=256m -XX:TieredStopAtLevel=1}"
 read -r -a opts_a <<<"${AB_OPTS_A:-}"
 read -r -a opts_b <<<"${AB_OPTS_B:-}"
+launcher="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/evalledger"
 cd "${AB_DIR:-.}"
+if [[ -n "${AB_JVM+set}" ]]; then
+  read -r -a jvm <<<"$AB_JVM"
+else # the launcher's exec line for the same arguments and --help, from its bash -x trace
+  read -r -a jvm <<<"$(bash -x "$launcher" "$@" --help 2>&1 >/dev/null | sed -n 's/^+ exec java \(.*\) -jar .*/\1/p')"
+  [[ "${jvm[*]:-}" == *-XX:+Use*GC* ]] || die "could not read the JVM options of $launcher (bash -x of its exec line): set AB_JVM"
+fi
+echo "JVM options: ${jvm[*]}" >&2
 
 once() { # SIDE ARGS... -> "milliseconds exit-code"; the command's output is discarded
   local side=$1 jar=$jar_a start end rc=0
