@@ -98,13 +98,20 @@ class LauncherIT {
         assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=1", optionsOf("ledger", null));
     }
 
-    /** A directory of {@code files} empty files, and one hidden file, which audit does not read. */
+    /**
+     * A directory of {@code files} files as the command lists them (the last one a link to another
+     * file, which counts), and what it does not read: a hidden file, a link to a directory (not
+     * entered) and a broken link.
+     */
     private static Path uploads(Path dir, int files) throws IOException {
         Files.createDirectories(dir.resolve("sub"));
-        for (int i = 0; i < files; i++) {
+        for (int i = 0; i < files - 1; i++) {
             Files.createFile(dir.resolve((i % 2 == 0 ? "sub/" : "") + "u" + i + ".json"));
         }
+        Files.createSymbolicLink(dir.resolve("u" + (files - 1) + ".json"), dir.resolve("sub/u0.json"));
         Files.createFile(dir.resolve(".hidden"));
+        Files.createSymbolicLink(dir.resolve("linked-dir"), dir.resolve("sub"));
+        Files.createSymbolicLink(dir.resolve("broken.json"), dir.resolve("missing.json"));
         return dir;
     }
 
