@@ -66,6 +66,10 @@ public final class Population {
         List<VersionPair> pairs = new ArrayList<>();
         Comparator<ModelScores> byTime = Comparator.comparing(ModelScores::asOf, Comparator.nullsFirst(Comparator.naturalOrder()));
         for (List<ModelScores> group : byModel.values()) {
+            if (group.size() == 1) { // one record of this model id (most of a table): its row as it is
+                merged.add(group.get(0));
+                continue;
+            }
             group.sort(byTime); // stable: records without a time keep their order, first
             ModelScores.Builder b = group.get(0).toBuilder();
             Map<String, Score> current = new LinkedHashMap<>(group.get(0).scores());

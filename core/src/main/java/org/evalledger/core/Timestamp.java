@@ -49,7 +49,53 @@ public record Timestamp(String text) implements Comparable<Timestamp> {
 
     /** The timestamp of an instant, written with as many fraction digits as it needs (0, 3, 6 or 9). */
     public static Timestamp of(Instant instant) {
-        return new Timestamp(DateTimeFormatter.ISO_INSTANT.format(instant));
+        long second = instant.getEpochSecond();
+        if (second < FIRST_FOUR_DIGIT_SECOND || second > LAST_FOUR_DIGIT_SECOND) {
+            return new Timestamp(DateTimeFormatter.ISO_INSTANT.format(instant)); // a signed year: the formatter's text
+        }
+        return new Timestamp(isoInstant(second, instant.getNano()));
+    }
+
+    /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z in epoch seconds: the years ISO_INSTANT writes with four digits and no sign. */
+    private static final long FIRST_FOUR_DIGIT_SECOND = -62_167_219_200L;
+    private static final long LAST_FOUR_DIGIT_SECOND = 253_402_300_799L;
+
+    /**
+     * What {@code DateTimeFormatter.ISO_INSTANT} writes for an instant of a four-digit year, without
+     * the formatter (which a table's import called thousands of times): the date and time, then the
+     * nanoseconds in no, three, six or nine digits, as few as hold them exactly.
+     */
+    static String isoInstant(long second, int nano) {
+        long day = Math.floorDiv(second, 86_400L);
+        int ofDay = (int) Math.floorMod(second, 86_400L);
+        LocalDate date = LocalDate.ofEpochDay(day);
+        int digits = nano == 0 ? 0 : nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
+        char[] c = new char[20 + (digits == 0 ? 0 : digits + 1)];
+        put(c, 0, date.getYear(), 4);
+        c[4] = '-';
+        put(c, 5, date.getMonthValue(), 2);
+        c[7] = '-';
+        put(c, 8, date.getDayOfMonth(), 2);
+        c[10] = 'T';
+        put(c, 11, ofDay / 3_600, 2);
+        c[13] = ':';
+        put(c, 14, ofDay / 60 % 60, 2);
+        c[16] = ':';
+        put(c, 17, ofDay % 60, 2);
+        if (digits > 0) {
+            c[19] = '.';
+            put(c, 20, nano / (digits == 3 ? 1_000_000 : digits == 6 ? 1_000 : 1), digits);
+        }
+        c[c.length - 1] = 'Z';
+        return new String(c);
+    }
+
+    /** Writes v in exactly {@code width} decimal digits at c[at]. */
+    private static void put(char[] c, int at, int v, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + v % 10);
+            v /= 10;
+        }
     }
 
     /** The point in time. */

@@ -117,6 +117,36 @@ class TimestampPropertiesTest {
                 new Timestamp(text).instant(), text);
     }
 
+    /**
+     * {@link Timestamp#of} writes what {@code ISO_INSTANT} writes, for instants of every year it can
+     * hold (signed years go to the formatter) and nanoseconds of every width (whole milli- and
+     * microseconds among them, which take three and six digits).
+     */
+    @Property(tries = 20000)
+    void ofWritesWhatIsoInstantWrites(@ForAll("instants") Instant instant) {
+        String iso = DateTimeFormatter.ISO_INSTANT.format(instant);
+        if (iso.startsWith("+") || iso.startsWith("-")) {
+            assertThrows(IllegalArgumentException.class, () -> Timestamp.of(instant), iso); // the pattern has no sign, as before
+        } else {
+            assertEquals(iso, Timestamp.of(instant).text());
+            assertEquals(iso, Timestamp.isoInstant(instant.getEpochSecond(), instant.getNano()));
+        }
+    }
+
+    @Provide
+    Arbitrary<Instant> instants() {
+        Arbitrary<Long> second = Arbitraries.oneOf(Arbitraries.longs().between(-62_167_219_200L, 253_402_300_799L),
+                Arbitraries.of(-62_167_219_200L, -62_167_219_201L, 253_402_300_799L, 253_402_300_800L, 0L, -1L, 86_399L, 86_400L,
+                        951_782_400L, 1_709_164_800L, 4_107_542_400L),
+                Arbitraries.longs().between(-62_167_219_200L - 86_400L * 800, -62_167_219_200L + 86_400L * 800),
+                Arbitraries.longs().between(253_402_300_799L - 86_400L * 800, 253_402_300_799L + 86_400L * 800),
+                Arbitraries.longs().between(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond()));
+        Arbitrary<Integer> nano = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 999_999_999),
+                Arbitraries.integers().between(1, 999).map(m -> m * 1_000_000), Arbitraries.integers().between(1, 999_999).map(u -> u * 1_000),
+                Arbitraries.of(1, 10, 100, 999_999_999, 100_000_000, 1_000, 999_000, 1_000_000, 999_000_000));
+        return Combinators.combine(second, nano).as(Instant::ofEpochSecond);
+    }
+
     @Provide
     Arbitrary<String> nearlyShaped() {
         // a valid text with one character replaced, inserted or removed, from characters the pattern cares about
