@@ -4,7 +4,7 @@
 # Environment: PEERS_N (uploads, default 10000), PEERS_CORPUS (corpus dir), PEERS_POPULATION (audit
 # population, default the Open LLM Leaderboard v1 table), PEERS_REBUILD=1 (regenerate the corpus),
 # PEERS_PASSES (passes of the steady-state runs of ours and Node, default 8), PEERS_PYTHON_PASSES
-# (Python's, default 2: a pass takes about half a minute), PEERS_COLD_ROUNDS (rounds of the four cold
+# (Python's, default 2: a pass takes about half a minute), PEERS_COLD_ROUNDS (rounds of the five cold
 # commands, default 3; the table gives medians), PEERS_QUIET_WAIT (below).
 set -euo pipefail
 
@@ -135,7 +135,7 @@ timed() { # ID LABEL CMD... : stdout to $out/ID; appends "ID|LABEL|wall s|cpu s|
   awk -v id="$id" -v l="$label" -v r="$real" -v u="$user" -v s="$sys" -v d=$(($(busy_ticks) - b0)) -v hz="$hz" -v c="$cores" \
     'BEGIN { o = 100 * (d / hz - u - s) / (r * c); printf "%s|%s|%s|%.1f|%.0f\n", id, l, r, u + s, o < 0 ? 0 : o }' >>"$out/rows"
 }
-# The cold commands, PEERS_COLD_ROUNDS rounds of all four (ID.ROUND), each round in an order turned
+# The cold commands, PEERS_COLD_ROUNDS rounds of all five (ID.ROUND), each round in an order turned
 # by one from the last, so that a minute when the machine is slow does not fall on one tool alone.
 # The peers are single-threaded; taskset keeps their runtimes' helper threads (GC, libuv) on that core too.
 cold_run() { # TOOL ROUND
@@ -147,9 +147,11 @@ cold_run() { # TOOL ROUND
     ours) timed "ours.$2" "evalledger audit, all $cores cores" audit --population "$population" "$corpus/envelopes" ;;
     ours1) timed "ours1.$2" "evalledger audit, 1 core (taskset -c 0)" \
       taskset -c 0 java "${jvm[@]}" -jar "$out/evalledger.jar" audit --trust "$corpus/trust.json" --population "$population" "$corpus/envelopes" ;;
+    # the peers' work and no more: an empty population, so no population detector runs (R1-R4 still do)
+    bare) timed "bare.$2" "evalledger audit, empty population, all $cores cores" audit --population "$corpus/empty-population" "$corpus/envelopes" ;;
   esac
 }
-cold_tools=(node python ours ours1)
+cold_tools=(node python ours ours1 bare)
 for ((r = 1; r <= rounds; r++)); do
   for ((i = 0; i < ${#cold_tools[@]}; i++)); do
     cold_run "${cold_tools[(i + r - 1) % ${#cold_tools[@]}]}" "$r"
@@ -174,7 +176,7 @@ for ((r = 1; r <= rounds; r++)); do
   for p in node.$r python.$r; do
     grep -Eq "\"files\": *$n, *\"ok\": *$n, *\"failed\": *0" "$out/$p" || die "$p did not accept all $n: $(cat "$out/$p")"
   done
-  for o in ours.$r ours1.$r; do
+  for o in ours.$r ours1.$r bare.$r; do
     grep -Eq " 0 rejected \\($n uploads in " "$out/$o" || die "$o: $(tail -1 "$out/$o")"
   done
 done
@@ -192,6 +194,7 @@ for ((r = 1; r <= rounds; r++)); do # every cold audit of ours decided the same
   for o in ours.$r ours1.$r; do
     [[ "$(decided "$o")" == "$(decided ours.1)" ]] || die "$o decided $(decided "$o"), ours.1 $(decided ours.1)"
   done
+  [[ "$(decided "bare.$r")" == "$(decided bare.1)" ]] || die "bare.$r decided $(decided "bare.$r"), bare.1 $(decided bare.1)"
 done
 for o in inproc inproc1; do
   [[ "$(grep -c '^pass ' "$out/$o")" == "$passes" && "$(decided "$o")" == "$(decided ours.1)" ]] &&
@@ -222,8 +225,9 @@ awk -F'|' -v n="$n" -v rounds="$rounds" -v r_ours="$(per_round own_rate ours)" -
     for (r = 1; r <= rounds; r++) list = list (r > 1 ? "," : "") field[tool "." r]
     return list
   }
-  function ratio(tool,    r, list) { # per round: the tool against ours of the same round
-    for (r = 1; r <= rounds; r++) list = list (r > 1 ? "," : "") wall[tool "." r] / wall["ours." r]
+  function ratio(tool, base,    r, list) { # per round: the tool against ours (or base) of the same round
+    if (base == "") base = "ours"
+    for (r = 1; r <= rounds; r++) list = list (r > 1 ? "," : "") wall[tool "." r] / wall[base "." r]
     return list
   }
   function inverse(list,    v, k, i, out) { k = split(list, v, ","); for (i = 1; i <= k; i++) out = out (i > 1 ? "," : "") n / v[i]; return out }
@@ -237,8 +241,8 @@ awk -F'|' -v n="$n" -v rounds="$rounds" -v r_ours="$(per_round own_rate ours)" -
     for (i = 1; i <= k; i++) out = out (i > 1 ? " " : "") sprintf("%.2f", v[i])
     return out
   }
-  function ratios(t,    v, k, i, out) {
-    k = split(ratio(t), v, ",")
+  function ratios(t, base,    v, k, i, out) {
+    k = split(ratio(t, base), v, ",")
     for (i = 1; i <= k; i++) out = out (i > 1 ? " " : "") sprintf("%.2f", v[i])
     return out
   }
@@ -249,17 +253,20 @@ awk -F'|' -v n="$n" -v rounds="$rounds" -v r_ours="$(per_round own_rate ours)" -
     own = median(inverse(r_ours)); row("  same run, its own timer (after start-up)", own, "", own / median(of("ours", wall)), "")
     tool("ours1")
     own1 = median(inverse(r_ours1)); row("  same run, its own timer (after start-up)", own1, "", own1 / median(of("ours", wall)), "")
+    tool("bare")
     tool("node")
     tool("python")
     print "vs ours: wall seconds / the all-cores evalledger audit wall seconds (above 1 = slower than ours)."
     print "cpu s: user + sys of the command; other: CPU used by anything else on the machine meanwhile (% of all cores)."
     if (rounds > 1) {
-      printf "%d rounds of the four cold commands, each round in an order turned by one; wall s, cpu s, vs ours: medians over the rounds\n", rounds
+      printf "%d rounds of the five cold commands, each round in an order turned by one; wall s, cpu s, vs ours: medians over the rounds\n", rounds
       printf "(vs ours: of each round against ours of the same round); other: the most of any round. Wall seconds by round:\n"
-      printf "  ours %s; 1 core %s; node %s; python %s\n", spread("ours"), spread("ours1"), spread("node"), spread("python")
-      printf "  vs ours by round: node %s; python %s\n", ratios("node"), ratios("python")
+      printf "  ours %s; 1 core %s; empty population %s; node %s; python %s\n", spread("ours"), spread("ours1"), spread("bare"), spread("node"), spread("python")
+      printf "  vs ours by round: empty population %s; node %s; python %s\n", ratios("bare"), ratios("node"), ratios("python")
     }
     printf "start-up (runtime, libraries, schema compile, listing; for ours the policy and the part of the population load that the first uploads do not overlap): ours %.1f s (all cores), %.1f s (1 core), node %.2f s, python %.2f s.\n", median(of("ours", wall)) - own, median(of("ours1", wall)) - own1, median(of("node", wall)) - median(l_node), median(of("python", wall)) - median(l_python)
+    printf "like for like (the peers do no anomaly check): against our audit with an empty population, the same work plus R1-R4,\n"
+    printf "  node %.2fx, python %.2fx (medians of the per-round ratios%s; by round: node %s; python %s)\n", median(ratio("node", "bare")), median(ratio("python", "bare")), rounds > 1 ? "" : ", one round", ratios("node", "bare"), ratios("python", "bare")
   }' "$out/rows"
 # The steady state: each tool's last pass against our in-process audit's last pass (all cores, and one
 # core, like for like with the single-threaded peers). The first pass of the same process is shown too.
