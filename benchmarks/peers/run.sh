@@ -266,7 +266,7 @@ awk -F'|' -v n="$n" -v rounds="$rounds" -v r_ours="$(per_round own_rate ours)" -
     }
     printf "start-up (runtime, libraries, schema compile, listing; for ours the policy and the part of the population load that the first uploads do not overlap): ours %.1f s (all cores), %.1f s (1 core), node %.2f s, python %.2f s.\n", median(of("ours", wall)) - own, median(of("ours1", wall)) - own1, median(of("node", wall)) - median(l_node), median(of("python", wall)) - median(l_python)
     printf "like for like (the peers do no anomaly check): against our audit with an empty population, the same work plus R1-R4,\n"
-    printf "  node %.2fx, python %.2fx (medians of the per-round ratios%s; by round: node %s; python %s)\n", median(ratio("node", "bare")), median(ratio("python", "bare")), rounds > 1 ? "" : ", one round", ratios("node", "bare"), ratios("python", "bare")
+    printf "  node %.2fx, python %.2fx (medians of the per-round ratios%s; by round: node %s; python %s)\n", median(ratio("node", "bare")), median(ratio("python", "bare")), (rounds > 1 ? "" : ", one round"), ratios("node", "bare"), ratios("python", "bare")
   }' "$out/rows"
 # The steady state: each tool's last pass against our in-process audit's last pass (all cores, and one
 # core, like for like with the single-threaded peers). The first pass of the same process is shown too.
