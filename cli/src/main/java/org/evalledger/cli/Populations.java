@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.evalledger.anomaly.AnomalyConfig;
 import org.evalledger.anomaly.AnomalyDetector;
 import org.evalledger.anomaly.Population;
 import org.evalledger.core.EvaluationRecord;
@@ -26,8 +28,10 @@ final class Populations {
      * Loads and fits the population on a thread of its own, so that the command's other start-up
      * work and the first uploads' verification and validation go on meanwhile (a leaderboard table
      * takes 0.6-1.2 s to import and fit in a cold JVM). The future fails with what {@link #load} or
-     * the fit threw. The thread is a daemon: a command that fails for another reason does not wait
-     * for it.
+     * the fit threw. The fit itself runs on two threads ({@link AnomalyDetector#fit(Population,
+     * AnomalyConfig, Executor)}): S1's peer index on a second daemon thread started for it, the rest on
+     * the first. The threads are daemons: a command that fails for another reason does not wait for
+     * them.
      */
     static CompletableFuture<AnomalyDetector> fitInBackground(Path path, PrintWriter err) {
         CompletableFuture<AnomalyDetector> detector = new CompletableFuture<>();
@@ -35,7 +39,7 @@ final class Populations {
             try {
                 AnomalyDetector d;
                 try {
-                    d = AnomalyDetector.fit(load(path, err));
+                    d = AnomalyDetector.fit(load(path, err), AnomalyConfig.defaults(), Populations::peersThread);
                 } catch (RuntimeException | Error e) {
                     detector.completeExceptionally(e);
                     return;
@@ -49,6 +53,13 @@ final class Populations {
         t.setDaemon(true);
         t.start();
         return detector;
+    }
+
+    /** Runs the fit's one task on a daemon thread of its own. */
+    private static void peersThread(Runnable task) {
+        Thread t = new Thread(task, "evalledger-population-peers");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**
