@@ -1,7 +1,10 @@
 package org.evalledger.benchmarks;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.evalledger.anomaly.AnomalyConfig;
 import org.evalledger.anomaly.AnomalyDetector;
 import org.evalledger.anomaly.AnomalyReport;
 import org.evalledger.anomaly.ModelScores;
@@ -15,6 +18,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /** Fitting a population of models × 20 benchmarks, and scoring one row against it. */
 @State(Scope.Benchmark)
@@ -26,6 +30,7 @@ public class PopulationBench {
     private List<ModelScores> table;
     private List<ModelScores> uploads;
     private AnomalyDetector detector;
+    private ExecutorService helper;
     private int next;
 
     @Setup(Level.Trial)
@@ -34,6 +39,16 @@ public class PopulationBench {
         uploads = Fixtures.table(10_000, 20, 8, "upload/model-");
         detector = AnomalyDetector.fit(Population.ofTable(table));
         detector.check(table.get(0));
+        helper = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "population-bench-peers");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        helper.shutdownNow();
     }
 
     /** Fit, including the 20 cross-benchmark regressions a full row needs (they are otherwise fitted on first use). */
@@ -41,6 +56,18 @@ public class PopulationBench {
     @BenchmarkMode(Mode.SingleShotTime)
     public AnomalyReport fit() {
         AnomalyDetector d = AnomalyDetector.fit(Population.ofTable(table));
+        return d.check(table.get(0));
+    }
+
+    /**
+     * {@link #fit()} on two threads: S1's peer index on a helper thread while this one fits the rest
+     * ({@link AnomalyDetector#fit(Population, AnomalyConfig, java.util.concurrent.Executor)}, as the
+     * CLI fits its population).
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    public AnomalyReport fitTwoThreads() {
+        AnomalyDetector d = AnomalyDetector.fit(Population.ofTable(table), AnomalyConfig.defaults(), helper);
         return d.check(table.get(0));
     }
 
