@@ -26,8 +26,9 @@ final class Populations {
 
     /**
      * Loads and fits the population on a thread of its own, so that the command's other start-up
-     * work and the first uploads' verification and validation go on meanwhile (a leaderboard table
-     * takes 0.6-1.2 s to import and fit in a cold JVM). The future fails with what {@link #load} or
+     * work and the first uploads' verification and validation go on meanwhile (the v1 leaderboard
+     * table takes some 0.45 s of CPU to import and fit in a cold JVM with C1 alone; docs/performance.md,
+     * "Twentieth step"). The future fails with what {@link #load} or
      * the fit threw. The fit itself runs on two threads ({@link AnomalyDetector#fit(Population,
      * AnomalyConfig, Executor)}): S1's peer index on a second daemon thread started for it, the rest on
      * the first. The threads are daemons: a command that fails for another reason does not wait for
