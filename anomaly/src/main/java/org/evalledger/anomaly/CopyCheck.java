@@ -51,14 +51,31 @@ final class CopyCheck {
             grownById.put(models.get(i).modelId(), grow(grownById.get(models.get(i).modelId()), i));
         }
         grownById.forEach((id, rows) -> rowsById.put(id, Arrays.copyOfRange(rows, 1, rows[0] + 1)));
-        // a column holds few distinct values: the decimal text of each is made once, not once per row
-        Map<Long, String> proportionText = new HashMap<>();
-        Map<Long, String> otherText = new HashMap<>();
-        Map<String, Map<String, int[]>> growing = new HashMap<>(); // row lists with their length in slot 0
-        Map<String, Map<Long, String>> proportionSeen = new HashMap<>(); // per benchmark: the bits of its values, per unit
-        Map<String, Map<Long, String>> otherSeen = new HashMap<>();
+        Index index = new Index();
         for (int i = 0; i < models.size(); i++) {
-            for (Map.Entry<String, Score> e : models.get(i).scores().entrySet()) {
+            index.add(i, models.get(i));
+        }
+        index.growing.forEach((b, column) -> {
+            Map<String, int[]> byText = new HashMap<>(column.size() * 2);
+            column.forEach((v, rows) -> byText.put(v, Arrays.copyOfRange(rows, 1, rows[0] + 1)));
+            columns.put(b, new Column(byText, byBits(index.proportionSeen.get(b), byText), byBits(index.otherSeen.get(b), byText)));
+        });
+    }
+
+    /**
+     * The columns while they are built, a row at a time: one call per row, which a JIT compiles after
+     * some hundreds of rows instead of interpreting the fit's one loop over them.
+     */
+    private static final class Index {
+        // a column holds few distinct values: the decimal text of each is made once, not once per row
+        final Map<Long, String> proportionText = new HashMap<>();
+        final Map<Long, String> otherText = new HashMap<>();
+        final Map<String, Map<String, int[]>> growing = new HashMap<>(); // row lists with their length in slot 0
+        final Map<String, Map<Long, String>> proportionSeen = new HashMap<>(); // per benchmark: the bits of its values, per unit
+        final Map<String, Map<Long, String>> otherSeen = new HashMap<>();
+
+        void add(int row, ModelScores model) {
+            for (Map.Entry<String, Score> e : model.scores().entrySet()) {
                 Score sc = e.getValue();
                 boolean proportion = sc.unit() == MetricUnit.PROPORTION;
                 Long bits = Double.doubleToRawLongBits(sc.value());
@@ -66,17 +83,12 @@ final class CopyCheck {
                 (proportion ? proportionSeen : otherSeen).computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(bits, text);
                 Map<String, int[]> column = growing.computeIfAbsent(e.getKey(), k -> new HashMap<>());
                 int[] rows = column.get(text);
-                int[] grown = grow(rows, i);
+                int[] grown = grow(rows, row);
                 if (grown != rows) {
                     column.put(text, grown);
                 }
             }
         }
-        growing.forEach((b, column) -> {
-            Map<String, int[]> byText = new HashMap<>(column.size() * 2);
-            column.forEach((v, rows) -> byText.put(v, Arrays.copyOfRange(rows, 1, rows[0] + 1)));
-            columns.put(b, new Column(byText, byBits(proportionSeen.get(b), byText), byBits(otherSeen.get(b), byText)));
-        });
     }
 
     /** Appends row i to a row list that keeps its length in slot 0 (null: a new list); the same array while it has room. */

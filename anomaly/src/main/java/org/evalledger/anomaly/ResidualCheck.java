@@ -92,11 +92,11 @@ final class ResidualCheck {
     ResidualCheck(List<ModelScores> models, boolean[] excluded, Catalogue catalogue, AnomalyConfig config) {
         this.config = config;
         Map<String, Integer> counts = new HashMap<>();
+        // the loops over the models call a method per model, which a JIT compiles after some hundreds
+        // of models, rather than running a fit's one pass over them in the interpreter
         for (int i = 0; i < models.size(); i++) {
             if (!excluded[i]) {
-                for (String b : models.get(i).scores().keySet()) {
-                    counts.merge(b, 1, Integer::sum);
-                }
+                count(models.get(i), counts);
             }
         }
         List<String> kept = new ArrayList<>();
@@ -117,14 +117,8 @@ final class ResidualCheck {
             if (excluded[i]) {
                 continue;
             }
-            double[] r = new double[nb];
-            int have = 0;
-            for (int j = 0; j < nb; j++) {
-                Score s = models.get(i).scores().get(kept.get(j));
-                r[j] = s == null ? Double.NaN : logit(s.points(), ch[j], config.s2Clip);
-                have += s == null ? 0 : 1;
-            }
-            if (have >= 2) {
+            double[] r = logits(models.get(i), kept, ch, config.s2Clip);
+            if (r != null) {
                 raw.add(r);
             }
         }
@@ -167,20 +161,49 @@ final class ResidualCheck {
             center[u] = ctr[j];
             scale[u] = sc[j];
         }
+        int[] keptAt = new int[nu]; // per usable benchmark: its position among the kept ones
+        for (int u = 0; u < nu; u++) {
+            keptAt[u] = kept.indexOf(ids[u]);
+        }
         List<double[]> std = new ArrayList<>(raw.size());
         for (double[] r : raw) {
-            double[] z = new double[nu];
-            int have = 0;
-            for (int u = 0; u < nu; u++) {
-                double v = r[kept.indexOf(ids[u])];
-                z[u] = (v - center[u]) / scale[u];
-                have += Double.isNaN(v) ? 0 : 1;
-            }
-            if (have >= 2) {
+            double[] z = standardized(r, keptAt, center, scale);
+            if (z != null) {
                 std.add(z);
             }
         }
         rows = std.toArray(new double[0][]);
+    }
+
+    /** Adds one to the count of each benchmark the model has. */
+    private static void count(ModelScores model, Map<String, Integer> counts) {
+        for (String b : model.scores().keySet()) {
+            counts.merge(b, 1, Integer::sum);
+        }
+    }
+
+    /** The model's logits on the kept benchmarks (NaN where it has none); null when it has fewer than two. */
+    private static double @Nullable [] logits(ModelScores model, List<String> kept, double[] chance, double clip) {
+        double[] r = new double[kept.size()];
+        int have = 0;
+        for (int j = 0; j < r.length; j++) {
+            Score s = model.scores().get(kept.get(j));
+            r[j] = s == null ? Double.NaN : logit(s.points(), chance[j], clip);
+            have += s == null ? 0 : 1;
+        }
+        return have >= 2 ? r : null;
+    }
+
+    /** A row of logits on the usable benchmarks, centred and scaled; null when it has fewer than two of them. */
+    private static double @Nullable [] standardized(double[] logits, int[] keptAt, double[] center, double[] scale) {
+        double[] z = new double[keptAt.length];
+        int have = 0;
+        for (int u = 0; u < z.length; u++) {
+            double v = logits[keptAt[u]];
+            z[u] = (v - center[u]) / scale[u];
+            have += Double.isNaN(v) ? 0 : 1;
+        }
+        return have >= 2 ? z : null;
     }
 
     static double logit(double points, double chance, double clip) {

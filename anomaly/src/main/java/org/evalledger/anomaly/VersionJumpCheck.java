@@ -41,15 +41,7 @@ final class VersionJumpCheck {
             if (parent == null) {
                 continue;
             }
-            Transition t = child.transition() == null ? Transition.OTHER : child.transition();
-            for (Map.Entry<String, Score> e : child.scores().entrySet()) {
-                Score old = parent.scores().get(e.getKey());
-                if (old != null) {
-                    double d = e.getValue().points() - old.points();
-                    lists.computeIfAbsent(t, k -> new HashMap<>()).computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(d);
-                    all.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(d);
-                }
-            }
+            addDeltas(child, parent, lists, all);
         }
         for (Population.VersionPair p : population.versionPairs()) {
             double d = p.newer().points() - p.older().points();
@@ -62,6 +54,24 @@ final class VersionJumpCheck {
             deltas.put(t, out);
         });
         all.forEach((b, l) -> pooled.put(b, Typical.of(l)));
+    }
+
+    /**
+     * Adds a child's deltas from its parent, per shared benchmark, to its transition type's lists and
+     * to the pooled ones. A method per child, so that a JIT compiles it instead of interpreting the
+     * fit's one loop over the models.
+     */
+    private static void addDeltas(ModelScores child, ModelScores parent, Map<Transition, Map<String, List<Double>>> lists,
+            Map<String, List<Double>> all) {
+        Transition t = child.transition() == null ? Transition.OTHER : child.transition();
+        for (Map.Entry<String, Score> e : child.scores().entrySet()) {
+            Score old = parent.scores().get(e.getKey());
+            if (old != null) {
+                double d = e.getValue().points() - old.points();
+                lists.computeIfAbsent(t, k -> new HashMap<>()).computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(d);
+                all.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(d);
+            }
+        }
     }
 
     /** The row of a model id that stands for it as a parent: the one with most scores, the first on ties. */
