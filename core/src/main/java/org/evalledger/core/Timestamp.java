@@ -47,6 +47,10 @@ public record Timestamp(String text) implements Comparable<Timestamp> {
         return new Timestamp(text);
     }
 
+    /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z in epoch seconds: the years ISO_INSTANT writes with four digits and no sign. */
+    private static final long FIRST_FOUR_DIGIT_SECOND = -62_167_219_200L;
+    private static final long LAST_FOUR_DIGIT_SECOND = 253_402_300_799L;
+
     /** The timestamp of an instant, written with as many fraction digits as it needs (0, 3, 6 or 9). */
     public static Timestamp of(Instant instant) {
         long second = instant.getEpochSecond();
@@ -55,10 +59,6 @@ public record Timestamp(String text) implements Comparable<Timestamp> {
         }
         return new Timestamp(isoInstant(second, instant.getNano()));
     }
-
-    /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z in epoch seconds: the years ISO_INSTANT writes with four digits and no sign. */
-    private static final long FIRST_FOUR_DIGIT_SECOND = -62_167_219_200L;
-    private static final long LAST_FOUR_DIGIT_SECOND = 253_402_300_799L;
 
     /**
      * What {@code DateTimeFormatter.ISO_INSTANT} writes for an instant of a four-digit year, without
