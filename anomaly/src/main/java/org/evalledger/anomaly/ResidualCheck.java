@@ -204,6 +204,11 @@ final class ResidualCheck {
         }
     }
 
+    /** How many sets of benchmarks have their regressions fitted so far (for tests). */
+    int fittedSets() {
+        return fits.size();
+    }
+
     /** The positions at which a row has a value. */
     private static BitSet present(double[] row) {
         BitSet m = new BitSet(row.length);

@@ -37,4 +37,22 @@ class CacheTransparencyTest {
         }
         assertTrue(masked > 10, "the table exercises S2's flags (and so its masked rounds): " + masked);
     }
+
+    /**
+     * The set of benchmarks most population rows have is fitted with the detector, so that the first
+     * checks of that set do not wait for one of them to fit it; other sets are fitted on first use.
+     */
+    @Test
+    void theCommonSetIsFittedWithTheDetectorAndOthersOnFirstUse() {
+        List<ModelScores> rows = LeaderboardTables.v2();
+        AnomalyDetector detector = AnomalyDetector.fit(Population.ofTable(rows));
+        assertEquals(1, detector.residuals().fittedSets(), "fitted with the detector, before any check");
+        ModelScores full = rows.stream().max(java.util.Comparator.comparingInt(m -> m.scores().size())).orElseThrow();
+        detector.check(full);
+        assertEquals(1, detector.residuals().fittedSets(), "a row with every benchmark of the table: the set fitted already");
+        ModelScores.Builder two = ModelScores.builder("org/two-benchmarks").parameters(full.parameters());
+        full.scores().entrySet().stream().limit(2).forEach(e -> two.score(e.getKey(), e.getValue()));
+        detector.check(two.build());
+        assertEquals(2, detector.residuals().fittedSets(), "another set: fitted on first use");
+    }
 }
