@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * uploads for review.
  *
  * <p>Fit once, share everywhere: {@link #fit(Population)} builds the peer index (S1), the
- * cross-benchmark regressions (S2, fitted lazily per combination of benchmarks and cached), the
+ * cross-benchmark regressions (S2, fitted per combination of benchmarks on first use and cached;
+ * the combination most of the population's rows have is fitted with the detector), the
  * typical jumps per transition type (S3), the twin gaps (S4) and the index of exact result vectors
  * (D1). Broken runs (R4) are left out of the S1, S2, S3 and S4 references. A detector is immutable
  * and thread-safe; {@link #check} never throws for any record or row: a detector that cannot run
