@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * For a candidate, each benchmark j is predicted from the candidate's other benchmarks S by a
  * Huber regression of j on S fitted on the population models that have j and S (fitted once per
  * set of benchmarks a candidate has, for each of them, and cached; the set most population rows have
- * is fitted when the check is built; when too few models have all of S, the predictor that costs most models is dropped until enough remain). The residual's robust
+ * is fitted when the check is built; when too few models have all of S, the predictor that costs
+ * most models is dropped until enough remain). The residual's robust
  * z is (r − median)/(1.4826·MAD) of the population's residuals of that regression, the scale floored at the equivalent of 0.5 points.
  * Outliers are then masked one at a time (at most two): the benchmark with the most extreme |z|
  * beyond 3.5 keeps its z and is left out of the others' predictions, which are made again (the
