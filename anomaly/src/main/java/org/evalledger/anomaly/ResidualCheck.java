@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * For a candidate, each benchmark j is predicted from the candidate's other benchmarks S by a
  * Huber regression of j on S fitted on the population models that have j and S (fitted once per
  * set of benchmarks a candidate has, for each of them, and cached; the set most population rows have
- * is fitted when the check is built; when too few models have all of S, the predictor that costs
- * most models is dropped until enough remain). The residual's robust
+ * is fitted when the check is built; when too few models have all of S, or fewer than twice the
+ * regression's coefficients, the predictor that costs most models is dropped until enough remain).
+ * The residual's robust
  * z is (r − median)/(1.4826·MAD) of the population's residuals of that regression, the scale floored at the equivalent of 0.5 points.
  * Outliers are then masked one at a time (at most two): the benchmark with the most extreme |z|
  * beyond 3.5 keeps its z and is left out of the others' predictions, which are made again (the
@@ -443,12 +444,18 @@ final class ResidualCheck {
         });
     }
 
-    /** Fits j on the predictors, dropping predictors until enough rows remain; null when none can. */
+    /**
+     * Fits j on the predictors, dropping predictors until enough rows remain; null when none can.
+     * Enough: at least {@code s2MinModels} population models have j and every predictor, and the
+     * rows the fit takes of them ({@link #sampled}) are at least twice its coefficients, so that the
+     * residuals keep as many degrees of freedom as the fit uses (with as many rows as coefficients a
+     * regression passes through every row, and its residual scale says nothing).
+     */
     private @Nullable Fit fit(int j, BitSet wanted) {
         BitSet preds = (BitSet) wanted.clone();
         while (true) {
             int n = count(j, preds);
-            if (n >= config.s2MinModels && !preds.isEmpty()) {
+            if (n >= config.s2MinModels && !preds.isEmpty() && sampled(n) >= 2 * (preds.cardinality() + 1)) {
                 break;
             }
             if (preds.isEmpty()) {
@@ -469,8 +476,8 @@ final class ResidualCheck {
         }
         int[] p = preds.stream().toArray();
         int n = count(j, preds);
-        int stride = Math.max(1, (int) Math.ceil((double) n / config.s2FitRowLimit));
-        int m = (n + stride - 1) / stride;
+        int stride = stride(n);
+        int m = sampled(n);
         double[] x = new double[m * p.length];
         double[] y = new double[m];
         int seen = 0;
@@ -509,6 +516,17 @@ final class ResidualCheck {
             s = sd(centred, r);
         }
         return new Fit(p, coef, med, s > 0 ? s : 1e-9, inverse, rss, new ConcurrentHashMap<>());
+    }
+
+    /** Of n rows that can be fitted, a fit takes every stride-th, so as to keep at most {@code s2FitRowLimit}. */
+    private int stride(int n) {
+        return Math.max(1, (int) Math.ceil((double) n / config.s2FitRowLimit));
+    }
+
+    /** How many of n rows a fit takes. */
+    private int sampled(int n) {
+        int stride = stride(n);
+        return (n + stride - 1) / stride;
     }
 
     private int count(int j, BitSet preds) {

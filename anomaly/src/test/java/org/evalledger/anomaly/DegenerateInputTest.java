@@ -48,6 +48,33 @@ class DegenerateInputTest {
         assertTrue(r.findings(DetectorId.S2).isEmpty());
     }
 
+    /**
+     * More benchmarks than population models that have them all: a regression needs a row per
+     * coefficient, so S2 drops predictors until there are enough rows, as when too few models have
+     * them (here 45 benchmarks, 40 models, the default 30 models needed).
+     */
+    @Test
+    void moreBenchmarksThanModelsThatHaveThemAll() {
+        List<ModelScores> rows = new ArrayList<>();
+        Random rnd = new Random(5);
+        for (int i = 0; i < 40; i++) {
+            double skill = rnd.nextGaussian();
+            ModelScores.Builder b = ModelScores.builder("org/m" + i).parameters(7_000_000_000L);
+            for (int k = 0; k < 45; k++) {
+                b.score("bench_" + k, Score.percent(Synthetic.round(50 + 8 * skill + 3 * rnd.nextGaussian())));
+            }
+            rows.add(b.build());
+        }
+        AnomalyDetector d = AnomalyDetector.fit(Population.ofTable(rows));
+        ModelScores.Builder candidate = ModelScores.builder("org/x").parameters(7_000_000_000L);
+        for (int k = 0; k < 45; k++) {
+            candidate.score("bench_" + k, Score.percent(k == 0 ? 95 : 50));
+        }
+        AnomalyReport r = d.check(candidate.build());
+        assertEquals(1, r.findings(DetectorId.S2).size(), "bench_0 far above what the others predict: " + r.findings());
+        assertEquals("bench_0", r.findings(DetectorId.S2).get(0).benchmark());
+    }
+
     @Test
     void constantColumnsHaveNoSpreadToScaleBy() {
         List<ModelScores> rows = new ArrayList<>();
