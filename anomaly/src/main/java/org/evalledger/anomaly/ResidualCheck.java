@@ -47,6 +47,12 @@ final class ResidualCheck {
     private final double[] scale;
     /** Standardised ℓ per population row (NaN where missing). */
     private final double[][] rows;
+    /**
+     * Per modelled benchmark: which of {@link #rows} have it, 64 rows a word, so that the rows having a
+     * set of benchmarks are counted by ANDing words (a sparse population of 100,000 rows and 50
+     * benchmarks took two minutes for one candidate's first check when each count read every row).
+     */
+    private final long[][] present;
     private final Map<String, String> notModelled = new HashMap<>();
     /** Per set of modelled benchmarks a candidate has: the regression of each of them on the others (null where none fits). */
     private final Map<BitSet, @Nullable Fit[]> fits = new ConcurrentHashMap<>();
@@ -176,6 +182,14 @@ final class ResidualCheck {
             }
         }
         rows = std.toArray(new double[0][]);
+        present = new long[nu][(rows.length + 63) >>> 6];
+        for (int i = 0; i < rows.length; i++) {
+            for (int u = 0; u < nu; u++) {
+                if (!Double.isNaN(rows[i][u])) {
+                    present[u][i >>> 6] |= 1L << i;
+                }
+            }
+        }
         prefitCommonSet();
     }
 
@@ -185,8 +199,10 @@ final class ResidualCheck {
      * harnesses its population comes from, so theirs is usually that set; fitted here, where the
      * detector is built, it spares the first checks a wait: the first candidate with a set fits it
      * while every other check of the same set waits for it (in a cold audit of 10,000 uploads on two
-     * cores, one worker waited 108 ms). Rows missing a benchmark are NaN there; ties go to the set seen
-     * first. The result is the same either way, since a set's fit does not depend on when it is made.
+     * cores, one worker waited 108 ms). Only a set that at least a tenth of the rows (and {@code
+     * s2MinModels} of them) share: in a sparse population, where rows have many different sets, the
+     * commonest is no likelier than another. Ties go to the set seen first. The reports are the same
+     * either way, since a set's fit does not depend on when it is made.
      */
     private void prefitCommonSet() {
         Map<BitSet, int[]> counts = new LinkedHashMap<>();
@@ -201,7 +217,8 @@ final class ResidualCheck {
                 common = e.getKey();
             }
         }
-        if (common != null && common.cardinality() >= 2) {
+        // a set few rows share is no likelier than any other for an upload: left to its first check
+        if (common != null && common.cardinality() >= 2 && most >= Math.max(config.s2MinModels, rows.length / 10)) {
             fitsFor(common, common.stream().toArray());
         }
     }
@@ -454,38 +471,26 @@ final class ResidualCheck {
     private @Nullable Fit fit(int j, BitSet wanted) {
         BitSet preds = (BitSet) wanted.clone();
         while (true) {
-            int n = count(j, preds);
+            int n = count(having(j, preds));
             if (n >= config.s2MinModels && !preds.isEmpty() && sampled(n) >= 2 * (preds.cardinality() + 1)) {
                 break;
             }
             if (preds.isEmpty()) {
                 return null;
             }
-            int bestDrop = -1;
-            int bestN = -1;
-            for (int k = preds.nextSetBit(0); k >= 0; k = preds.nextSetBit(k + 1)) {
-                preds.clear(k);
-                int m = count(j, preds);
-                preds.set(k);
-                if (m > bestN) {
-                    bestN = m;
-                    bestDrop = k;
-                }
-            }
-            preds.clear(bestDrop);
+            preds.clear(dropFirst(j, preds));
         }
         int[] p = preds.stream().toArray();
-        int n = count(j, preds);
+        long[] complete = having(j, preds);
+        int n = count(complete);
         int stride = stride(n);
         int m = sampled(n);
         double[] x = new double[m * p.length];
         double[] y = new double[m];
         int seen = 0;
         int r = 0;
-        for (double[] row : rows) {
-            if (!complete(row, j, preds)) {
-                continue;
-            }
+        for (int i = nextRow(complete, 0); i >= 0; i = nextRow(complete, i + 1)) {
+            double[] row = rows[i];
             if (seen++ % stride != 0) {
                 continue;
             }
@@ -529,25 +534,83 @@ final class ResidualCheck {
         return (n + stride - 1) / stride;
     }
 
-    private int count(int j, BitSet preds) {
-        int n = 0;
-        for (double[] row : rows) {
-            if (complete(row, j, preds)) {
-                n++;
+    /**
+     * The predictor whose leaving out leaves the most rows having j and the other predictors (the
+     * lowest position on a tie): each count is j's column ANDed with every column but one, taken
+     * from the running ANDs of the columns before it and after it.
+     */
+    private int dropFirst(int j, BitSet preds) {
+        int[] ks = preds.stream().toArray();
+        long[][] before = new long[ks.length + 1][];
+        before[0] = present[j];
+        for (int i = 0; i < ks.length; i++) {
+            before[i + 1] = and(before[i], present[ks[i]]);
+        }
+        long[] after = null; // the AND of the columns after position i; null for none
+        int best = -1;
+        int bestN = -1;
+        for (int i = ks.length - 1; i >= 0; i--) {
+            int m = after == null ? count(before[i]) : countAnd(before[i], after);
+            if (m >= bestN) { // from the last to the first, so that the first of equal counts wins
+                bestN = m;
+                best = ks[i];
             }
+            after = after == null ? present[ks[i]] : and(after, present[ks[i]]);
+        }
+        return best;
+    }
+
+    /** The rows having j and every predictor, as a row set. */
+    private long[] having(int j, BitSet preds) {
+        long[] out = present[j].clone();
+        for (int k = preds.nextSetBit(0); k >= 0; k = preds.nextSetBit(k + 1)) {
+            long[] col = present[k];
+            for (int w = 0; w < out.length; w++) {
+                out[w] &= col[w];
+            }
+        }
+        return out;
+    }
+
+    private static long[] and(long[] a, long[] b) {
+        long[] out = new long[a.length];
+        for (int w = 0; w < a.length; w++) {
+            out[w] = a[w] & b[w];
+        }
+        return out;
+    }
+
+    private static int count(long[] set) {
+        int n = 0;
+        for (long w : set) {
+            n += Long.bitCount(w);
         }
         return n;
     }
 
-    private static boolean complete(double[] row, int j, BitSet preds) {
-        if (Double.isNaN(row[j])) {
-            return false;
+    private static int countAnd(long[] a, long[] b) {
+        int n = 0;
+        for (int w = 0; w < a.length; w++) {
+            n += Long.bitCount(a[w] & b[w]);
         }
-        for (int k = preds.nextSetBit(0); k >= 0; k = preds.nextSetBit(k + 1)) {
-            if (Double.isNaN(row[k])) {
-                return false;
+        return n;
+    }
+
+    /** The first row of the set at or after {@code from}, -1 when none. */
+    private static int nextRow(long[] set, int from) {
+        int w = from >>> 6;
+        if (w >= set.length) {
+            return -1;
+        }
+        long word = set[w] & (-1L << from);
+        while (true) {
+            if (word != 0) {
+                return (w << 6) + Long.numberOfTrailingZeros(word);
             }
+            if (++w == set.length) {
+                return -1;
+            }
+            word = set[w];
         }
-        return true;
     }
 }

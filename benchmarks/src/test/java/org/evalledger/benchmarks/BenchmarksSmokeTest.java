@@ -16,7 +16,7 @@ class BenchmarksSmokeTest {
     @Test
     void everyBenchmarkRunsOnce() throws Exception {
         Options opt = new OptionsBuilder().include("org\\.evalledger\\.benchmarks\\..*Bench\\..*")
-                .param("models", "1000").param("results", "6").param("entries", "2000")
+                .param("models", "1000").param("results", "6").param("entries", "2000").param("rows", "2000")
                 .forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100))
                 .shouldFailOnError(true).build();
         Collection<RunResult> results = new Runner(opt).run();
