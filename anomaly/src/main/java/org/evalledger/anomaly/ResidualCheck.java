@@ -105,7 +105,7 @@ final class ResidualCheck {
         // of models, rather than running a fit's one pass over them in the interpreter
         for (int i = 0; i < models.size(); i++) {
             if (!excluded[i]) {
-                count(models.get(i), counts);
+                countBenchmarks(models.get(i), counts);
             }
         }
         List<String> kept = new ArrayList<>();
@@ -184,11 +184,7 @@ final class ResidualCheck {
         rows = std.toArray(new double[0][]);
         present = new long[nu][(rows.length + 63) >>> 6];
         for (int i = 0; i < rows.length; i++) {
-            for (int u = 0; u < nu; u++) {
-                if (!Double.isNaN(rows[i][u])) {
-                    present[u][i >>> 6] |= 1L << i;
-                }
-            }
+            mark(present, i, rows[i]);
         }
         prefitCommonSet();
     }
@@ -223,6 +219,15 @@ final class ResidualCheck {
         }
     }
 
+    /** Marks row i in the column of each benchmark it has. */
+    private static void mark(long[][] present, int i, double[] row) {
+        for (int u = 0; u < row.length; u++) {
+            if (!Double.isNaN(row[u])) {
+                present[u][i >>> 6] |= 1L << i;
+            }
+        }
+    }
+
     /** How many sets of benchmarks have their regressions fitted so far (for tests). */
     int fittedSets() {
         return fits.size();
@@ -240,7 +245,7 @@ final class ResidualCheck {
     }
 
     /** Adds one to the count of each benchmark the model has. */
-    private static void count(ModelScores model, Map<String, Integer> counts) {
+    private static void countBenchmarks(ModelScores model, Map<String, Integer> counts) {
         for (String b : model.scores().keySet()) {
             counts.merge(b, 1, Integer::sum);
         }
@@ -478,7 +483,7 @@ final class ResidualCheck {
             if (preds.isEmpty()) {
                 return null;
             }
-            preds.clear(dropFirst(j, preds));
+            preds.clear(predictorToDrop(j, preds));
         }
         int[] p = preds.stream().toArray();
         long[] complete = having(j, preds);
@@ -539,7 +544,7 @@ final class ResidualCheck {
      * lowest position on a tie): each count is j's column ANDed with every column but one, taken
      * from the running ANDs of the columns before it and after it.
      */
-    private int dropFirst(int j, BitSet preds) {
+    private int predictorToDrop(int j, BitSet preds) {
         int[] ks = preds.stream().toArray();
         long[][] before = new long[ks.length + 1][];
         before[0] = present[j];
