@@ -134,6 +134,10 @@ final class PeerCheck {
             long nextBounds = n == 0 ? 0 : bounds(logSize, logSize[0], w);
             firstWindow[0] = 0;
             firstTo[0] = 0;
+            // per model id with several rows: the window its own statistics were last taken in, and
+            // where; its other rows in the same window have the same ones (a table listing one id many
+            // times at one size would otherwise take its rows out and put them back once per row)
+            java.util.IdentityHashMap<int[], long[]> lastOwn = new java.util.IdentityHashMap<>();
             for (int state = 0; ; state++) {
                 windowStats[2 * (state * width + slot)] = held.median();
                 windowStats[2 * (state * width + slot) + 1] = held.mad();
@@ -142,7 +146,7 @@ final class PeerCheck {
                     nextBounds = ++next < n ? bounds(logSize, logSize[next], w) : 0;
                 }
                 while (next < n && same(nextBounds, from, to)) {
-                    own(next, from, to, held, rank, rowsOfId[rowAt[next]]);
+                    own(next, from, to, held, rank, rowsOfId[rowAt[next]], lastOwn);
                     nextBounds = ++next < n ? bounds(logSize, logSize[next], w) : 0;
                 }
                 if (from == n) {
@@ -166,13 +170,21 @@ final class PeerCheck {
             own[3 * k + 2] = held.size();
         }
 
-        private void own(int k, int from, int to, RollingMedianMad held, int[] rank, int[] same) {
+        private void own(int k, int from, int to, RollingMedianMad held, int[] rank, int[] same, java.util.IdentityHashMap<int[], long[]> lastOwn) {
             if (same.length == 1 && k >= from && k < to) { // only the row itself, inside its own window
                 held.remove(rank[k]);
                 keep(k, held);
                 held.add(rank[k]);
                 return;
             }
+            long window = ((long) from << 32) | to;
+            long[] last = lastOwn.get(same); // {window, position whose statistics are those of this window}
+            if (last != null && last[0] == window) {
+                int p = (int) last[1];
+                System.arraycopy(own, 3 * p, own, 3 * k, 3);
+                return;
+            }
+            lastOwn.put(same, new long[] {window, k});
             int removed = 0;
             int[] out = new int[same.length];
             for (int r : same) {

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class VersionJumpCheck {
     private final Map<String, List<ModelScores>> byId = new HashMap<>();
+    /** Per model id: the row that stands for it as a parent ({@link #representative}), found once. */
+    private final Map<String, ModelScores> representatives = new HashMap<>();
     private final Map<Transition, Map<String, Typical>> deltas = new EnumMap<>(Transition.class);
     private final Map<String, Typical> pooled = new HashMap<>();
 
@@ -30,6 +32,8 @@ final class VersionJumpCheck {
                 byId.computeIfAbsent(models.get(i).modelId(), k -> new ArrayList<>()).add(models.get(i));
             }
         }
+        // once per id, not once per child: a parent id with many rows and many children stays linear
+        byId.forEach((id, rows) -> representatives.put(id, mostScores(rows)));
         Map<Transition, Map<String, List<Double>>> lists = new EnumMap<>(Transition.class);
         Map<String, List<Double>> all = new HashMap<>();
         for (int i = 0; i < models.size(); i++) {
@@ -76,10 +80,11 @@ final class VersionJumpCheck {
 
     /** The row of a model id that stands for it as a parent: the one with most scores, the first on ties. */
     private @Nullable ModelScores representative(String id) {
-        List<ModelScores> rows = byId.get(id);
-        if (rows == null) {
-            return null;
-        }
+        return representatives.get(id);
+    }
+
+    /** The row with most scores, the first on ties. */
+    private static ModelScores mostScores(List<ModelScores> rows) {
         ModelScores best = rows.get(0);
         for (ModelScores r : rows) {
             if (r.scores().size() > best.scores().size()) {
