@@ -170,7 +170,8 @@ final class PeerCheck {
             own[3 * k + 2] = held.size();
         }
 
-        private void own(int k, int from, int to, RollingMedianMad held, int[] rank, int[] same, java.util.IdentityHashMap<int[], long[]> lastOwn) {
+        private void own(int k, int from, int to, RollingMedianMad held, int[] rank, int[] same,
+                java.util.IdentityHashMap<int[], long[]> lastOwn) {
             if (same.length == 1 && k >= from && k < to) { // only the row itself, inside its own window
                 held.remove(rank[k]);
                 keep(k, held);

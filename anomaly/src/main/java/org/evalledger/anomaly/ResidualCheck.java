@@ -475,8 +475,11 @@ final class ResidualCheck {
      */
     private @Nullable Fit fit(int j, BitSet wanted) {
         BitSet preds = (BitSet) wanted.clone();
+        long[] complete; // the rows having j and every predictor
+        int n;
         while (true) {
-            int n = count(having(j, preds));
+            complete = having(j, preds);
+            n = count(complete);
             if (n >= config.s2MinModels && !preds.isEmpty() && sampled(n) >= 2 * (preds.cardinality() + 1)) {
                 break;
             }
@@ -486,8 +489,6 @@ final class ResidualCheck {
             preds.clear(predictorToDrop(j, preds));
         }
         int[] p = preds.stream().toArray();
-        long[] complete = having(j, preds);
-        int n = count(complete);
         int stride = stride(n);
         int m = sampled(n);
         double[] x = new double[m * p.length];
