@@ -76,9 +76,20 @@ class CheckNeverThrowsTest {
             assertTrue(Double.isFinite(report.suspicion()) && report.suspicion() >= 0, "suspicion " + report.suspicion());
             if (!population.isEmpty()) {
                 EvaluationRecord older = population.get(r.nextInt(population.size()));
-                assertTrue(detector.versionJumps(older, candidate).stream().allMatch(j -> j.benchmark() != null));
+                for (VersionJump j : detector.versionJumps(older, candidate)) {
+                    assertTrue(benchmarks(older).contains(j.benchmark()) && benchmarks(candidate).contains(j.benchmark()),
+                            j.benchmark() + " is a benchmark of both records");
+                    assertEquals(j.newer() - j.older(), j.delta(), j.toString());
+                    assertTrue(Double.isFinite(j.delta()) && j.noise() >= 0, j.toString());
+                }
             }
         }
+    }
+
+    private static java.util.Set<String> benchmarks(EvaluationRecord record) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        record.results().forEach(result -> out.add(result.task().benchmark()));
+        return out;
     }
 
     private static EvaluationRecord record(Random r, String model, int n, List<Benchmark> catalogue) {
