@@ -31,14 +31,30 @@ else # the launcher's exec line for the same arguments and --help, from its bash
   [[ "${jvm[*]:-}" == *-XX:+Use*GC* ]] || die "could not read the JVM options of $launcher (bash -x of its exec line): set AB_JVM"
 fi
 echo "JVM options: ${jvm[*]}" >&2
+# Where the launcher's options name its class-data archive (made by the build next to
+# cli/target/evalledger.jar), each jar gets an archive of its own, made now by the build's own script
+# (an archive serves only the jar it was made from), as ./evalledger would run that jar. With AB_JVM
+# the options are used as given.
+jvm_a=("${jvm[@]}") jvm_b=("${jvm[@]}")
+if [[ -z "${AB_JVM+set}" ]]; then
+  cds_dir=""
+  for i in "${!jvm[@]}"; do
+    if [[ "${jvm[$i]}" == -XX:SharedArchiveFile=* ]]; then
+      [[ -n "$cds_dir" ]] || { cds_dir="$(mktemp -d "${TMPDIR:-/tmp}/cold-ab-cds.XXXXXX")" && trap 'rm -rf "$cds_dir"' EXIT; }
+      bash "$(dirname "$launcher")/cli/src/build/class-data-archive.sh" "$jar_a" "$cds_dir/a.jsa"
+      bash "$(dirname "$launcher")/cli/src/build/class-data-archive.sh" "$jar_b" "$cds_dir/b.jsa"
+      jvm_a[i]="-XX:SharedArchiveFile=$cds_dir/a.jsa" jvm_b[i]="-XX:SharedArchiveFile=$cds_dir/b.jsa"
+    fi
+  done
+fi
 
 once() { # SIDE ARGS... -> "milliseconds exit-code"; the command's output is discarded
   local side=$1 jar=$jar_a start end rc=0
   shift
-  local -a extra=("${opts_a[@]}")
-  if [[ "$side" == b ]]; then jar=$jar_b extra=("${opts_b[@]}"); fi
+  local -a extra=("${opts_a[@]}") side_jvm=("${jvm_a[@]}")
+  if [[ "$side" == b ]]; then jar=$jar_b extra=("${opts_b[@]}") side_jvm=("${jvm_b[@]}"); fi
   start=$(date +%s%N)
-  java "${jvm[@]}" "${extra[@]}" -jar "$jar" "$@" >/dev/null 2>&1 || rc=$?
+  java "${side_jvm[@]}" "${extra[@]}" -jar "$jar" "$@" >/dev/null 2>&1 || rc=$?
   end=$(date +%s%N)
   echo "$(((end - start) / 1000000)) $rc"
 }

@@ -85,6 +85,21 @@ read -r -a jvm <<<"$(launcher_jvm audit --trust "$corpus/trust.json" --populatio
 read -r -a hub_jvm <<<"$(launcher_jvm ledger verify)"
 [[ "${jvm[*]:-}" == *-XX:+Use*GC* && "${hub_jvm[*]:-}" == *-XX:+Use*GC* ]] ||
   die "could not read the JVM options ./evalledger uses (bash -x of its exec line): update run.sh to match"
+# The launcher gives the JVM the class-data archive that the build made next to the jar; an archive
+# serves only the jar at the path it was made from, so the copy gets one of its own, made by the
+# build's own script. The in-process audit is the library embedded in a hub, which has no archive of
+# ours: its options go without one.
+for i in "${!jvm[@]}"; do
+  if [[ "${jvm[$i]}" == -XX:SharedArchiveFile=* ]]; then
+    bash "$root/cli/src/build/class-data-archive.sh" "$out/evalledger.jar" "$out/evalledger.jsa"
+    jvm[i]="-XX:SharedArchiveFile=$out/evalledger.jsa"
+  fi
+done
+hub_kept=()
+for o in "${hub_jvm[@]}"; do
+  [[ "$o" == -XX:SharedArchiveFile=* || "$o" == -Xlog:cds* ]] || hub_kept+=("$o")
+done
+hub_jvm=("${hub_kept[@]}")
 audit() { java "${jvm[@]}" -jar "$out/evalledger.jar" audit --trust "$corpus/trust.json" "$@"; }
 # The in-process audit's class is copied too, for the same reason; it runs against the copied jar.
 mkdir -p "$out/test-classes/org/evalledger/cli" && cp "$(dirname "$inproc_class")"/InProcessAudit*.class "$out/test-classes/org/evalledger/cli/"

@@ -39,8 +39,24 @@ class LauncherIT {
         return exec(run(javaOpts, command, "--help"), command + " --help");
     }
 
-    /** The options of the trace's {@code exec java OPTIONS -jar JAR ARGS} line. */
+    /** The archive the build makes next to the jar (cli/src/build/class-data-archive.sh). */
+    private static final Path ARCHIVE = Path.of(System.getProperty("evalledger.jar").replaceFirst("\\.jar$", ".jsa"));
+
+    /** The options by which the launcher gives the JVM the archive {@code archive}. */
+    private static String archiveOptions(Path archive) {
+        return "-XX:SharedArchiveFile=" + archive + " -Xlog:cds=off -Xlog:cds+dynamic=off";
+    }
+
+    /**
+     * The options of the trace's {@code exec java OPTIONS -jar JAR ARGS} line, without the build's
+     * class-data archive's, which the tests of the archive below check on their own.
+     */
     private static String exec(String trace, String args) {
+        return execWithArchive(trace, args).replace(" " + archiveOptions(ARCHIVE), "");
+    }
+
+    /** The options of the trace's {@code exec java OPTIONS -jar JAR ARGS} line, all of them. */
+    private static String execWithArchive(String trace, String args) {
         Matcher m = Pattern.compile("(?m)^\\+ exec java (.*) -jar \\S+ " + Pattern.quote(args) + "$").matcher(trace);
         assertTrue(m.find(), "no exec line in the launcher's trace: " + trace);
         return m.group(1);
@@ -48,7 +64,12 @@ class LauncherIT {
 
     /** The launcher's trace and output of these arguments; it must exit 0. */
     private static String run(String javaOpts, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", "-x", LAUNCHER.toString()));
+        return runLauncher(LAUNCHER, javaOpts, args);
+    }
+
+    /** The trace and output of {@code launcher} with these arguments; it must exit 0. */
+    private static String runLauncher(Path launcher, String javaOpts, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", "-x", launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().remove("EVALLEDGER_JAVA_OPTS");
@@ -234,5 +255,77 @@ class LauncherIT {
     void otherOptionsComeAfterTheDefaultsSoThatTheyWin() throws Exception {
         String defaults = options(null);
         assertEquals(defaults + " -Xss2m", options("-Xss2m"));
+    }
+
+    @Test
+    void theBuildsClassDataArchiveIsGivenToTheJvmWhichLoadsOurClassesFromIt() throws Exception {
+        assertTrue(Files.size(ARCHIVE) > 0, "the build made no class-data archive at " + ARCHIVE);
+        String out = run(null, "--version");
+        assertEquals(options(null) + " " + archiveOptions(ARCHIVE), execWithArchive(out, "--version"));
+        // the JVM maps the classes from it rather than reading them out of the jar
+        String loads = run("-Xlog:class+load=info", "--version");
+        assertTrue(loads.lines().anyMatch(l -> l.contains(" org.evalledger.cli.Main source: shared objects file (top)")), loads);
+        for (String own : List.of("-Xshare:off", "-XX:SharedArchiveFile=/nonexistent.jsa", "-XX:-UseSharedSpaces")) {
+            assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=1 " + own, execWithArchive(run(own, "--version"), "--version"),
+                    "options that choose class sharing themselves: " + own);
+        }
+    }
+
+    /** A copy of the launcher and the jar under {@code root}, as a clone with its jar built would have them. */
+    private static Path launcherCopy(Path root) throws IOException {
+        Path jar = Files.createDirectories(root.resolve("cli/target")).resolve("evalledger.jar");
+        Files.copy(Path.of(System.getProperty("evalledger.jar")), jar);
+        return Files.copy(LAUNCHER, root.resolve("evalledger"));
+    }
+
+    @Test
+    void anArchiveOlderThanTheJarOrEmptyIsNotGivenAndOneMadeForAnotherJarIsIgnoredSilently(@TempDir Path tmp) throws Exception {
+        Path launcher = launcherCopy(tmp);
+        Path jar = tmp.resolve("cli/target/evalledger.jar");
+        Path archive = tmp.resolve("cli/target/evalledger.jsa");
+        Files.createFile(archive);
+        String out = runLauncher(launcher, null, "--version");
+        assertEquals(options(null), execWithArchive(out, "--version"), "an empty archive");
+
+        Files.delete(archive);
+        Files.copy(ARCHIVE, archive);
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+        assertEquals(options(null), execWithArchive(runLauncher(launcher, null, "--version"), "--version"), "an archive older than the jar");
+
+        // newer than the jar, but made for the jar at another path: the JVM refuses it and says
+        // nothing, and the command prints its one line as without an archive
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        out = runLauncher(launcher, null, "--version");
+        assertEquals(options(null) + " " + archiveOptions(archive), execWithArchive(out, "--version"));
+        assertEquals(List.of(out.lines().filter(l -> VERSION.matcher(l).matches()).findFirst().orElseThrow()),
+                out.lines().filter(l -> !l.startsWith("+") && !l.isBlank()).toList(), out);
+    }
+
+    /** Runs the build's archive script on {@code jar}; it must exit 0. Returns its standard error. */
+    private static String makeArchive(Path jar) throws IOException, InterruptedException {
+        Path script = LAUNCHER.resolveSibling("cli/src/build/class-data-archive.sh");
+        Process p = new ProcessBuilder("bash", script.toString(), jar.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the archive script did not finish");
+        assertEquals(0, p.exitValue(), err);
+        return err;
+    }
+
+    @Test
+    void theArchiveScriptLeavesAWholeArchiveOrNoneAndNeverFailsTheBuild(@TempDir Path tmp) throws Exception {
+        Path jar = Files.copy(Path.of(System.getProperty("evalledger.jar")), tmp.resolve("copy.jar"));
+        Files.writeString(tmp.resolve("copy.jsa"), "a stale archive");
+        makeArchive(jar);
+        assertTrue(Files.size(tmp.resolve("copy.jsa")) > 1_000_000, "no archive made for the copy");
+        // a jar whose training run fails (no main class): a warning, no archive, exit 0 all the same
+        Path broken = tmp.resolve("broken.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(broken))) {
+            out.putNextEntry(new java.util.jar.JarEntry("empty.txt"));
+        }
+        Files.writeString(tmp.resolve("broken.jsa"), "a stale archive");
+        String err = makeArchive(broken);
+        assertTrue(err.contains("warning: no class-data archive for " + broken), err);
+        assertEquals(List.of("broken.jar", "copy.jar", "copy.jsa"),
+                Files.list(tmp).map(f -> f.getFileName().toString()).sorted().toList(), "nothing half-written is left");
     }
 }
