@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * of the {@code exec java …} line: the parallel collector unless {@code EVALLEDGER_JAVA_OPTS} names
  * another, its young generation at 256 MB from the start unless the options size the heap or the machine has
  * under 4 GB, C1 alone except for {@code ledger verify} and an {@code audit} or a {@code ledger
- * append} of more than 20,000 files unless the options name the JIT, and the user's options after
- * the launcher's, so that they win.
+ * append} of more than 20,000 files unless the options name the JIT, the build's class-data archive
+ * when it is newer than the jar and stamped for it and this {@code java}, and the user's options
+ * after the launcher's, so that they win.
  */
 class LauncherIT {
     private static final Path LAUNCHER = Path.of(System.getProperty("evalledger.root"), "evalledger");
@@ -257,17 +258,41 @@ class LauncherIT {
         assertEquals(defaults + " -Xss2m", options("-Xss2m"));
     }
 
+    /** The {@code java} on the path, its links resolved, as the launcher and the archive script name it. */
+    private static Path javaOnPath() throws IOException {
+        for (String dir : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+            Path java = Path.of(dir, "java");
+            if (Files.isExecutable(java)) {
+                return java.toRealPath();
+            }
+        }
+        throw new AssertionError("no java on PATH");
+    }
+
     @Test
     void theBuildsClassDataArchiveIsGivenToTheJvmWhichLoadsOurClassesFromIt() throws Exception {
         assertTrue(Files.size(ARCHIVE) > 0, "the build made no class-data archive at " + ARCHIVE);
+        Path jar = Path.of(System.getProperty("evalledger.jar"));
+        assertEquals(jar + " " + javaOnPath(), Files.readString(Path.of(ARCHIVE + ".stamp")).strip());
         String out = run(null, "--version");
         assertEquals(options(null) + " " + archiveOptions(ARCHIVE), execWithArchive(out, "--version"));
         // the JVM maps the classes from it rather than reading them out of the jar
         String loads = run("-Xlog:class+load=info", "--version");
-        assertTrue(loads.lines().anyMatch(l -> l.contains(" org.evalledger.cli.Main source: shared objects file (top)")), loads);
+        assertTrue(loads.lines().anyMatch(l -> l.endsWith(" org.evalledger.cli.Main source: shared objects file")), loads);
         for (String own : List.of("-Xshare:off", "-XX:SharedArchiveFile=/nonexistent.jsa", "-XX:-UseSharedSpaces")) {
             assertEquals(memoryDefaults() + " -XX:TieredStopAtLevel=1 " + own, execWithArchive(run(own, "--version"), "--version"),
                     "options that choose class sharing themselves: " + own);
+        }
+        // every training command ran: the archive holds what the audit, the importer and the ledger load
+        Process p = new ProcessBuilder(javaOnPath().toString(), "-XX:SharedArchiveFile=" + ARCHIVE, "-XX:+PrintSharedArchiveAndExit",
+                "-XX:+PrintSharedDictionary", "-cp", jar.toString()).redirectErrorStream(true).start();
+        String dictionary = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the JVM did not print the archive");
+        assertTrue(dictionary.contains("archive is valid"), dictionary.lines().limit(20).toList().toString());
+        for (String c : List.of("org.evalledger.cli.AuditRun", "org.bouncycastle.math.ec.rfc8032.Ed25519",
+                "org.evalledger.anomaly.AnomalyDetector", "org.evalledger.interop.internal.LeaderboardImporter",
+                "org.evalledger.ledger.Merkle", "org.sqlite.JDBC", "org.evalledger.cli.ExportCommand")) {
+            assertTrue(dictionary.contains(": " + c + " app_loader"), c + " is not in the archive");
         }
     }
 
@@ -278,54 +303,67 @@ class LauncherIT {
         return Files.copy(LAUNCHER, root.resolve("evalledger"));
     }
 
+    private static void touch(Path file, Path than, long millis) throws IOException {
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(than).toMillis() + millis));
+    }
+
     @Test
-    void anArchiveOlderThanTheJarOrEmptyIsNotGivenAndOneMadeForAnotherJarIsIgnoredSilently(@TempDir Path tmp) throws Exception {
+    void anArchiveIsGivenOnlyWhenNewerThanTheJarAndStampedForItAndOneMadeForAnotherJarIsIgnoredSilently(@TempDir Path tmp)
+            throws Exception {
         Path launcher = launcherCopy(tmp);
         Path jar = tmp.resolve("cli/target/evalledger.jar");
         Path archive = tmp.resolve("cli/target/evalledger.jsa");
+        Path stamp = tmp.resolve("cli/target/evalledger.jsa.stamp");
+        Files.writeString(stamp, jar + " " + javaOnPath() + "\n");
         Files.createFile(archive);
-        String out = runLauncher(launcher, null, "--version");
-        assertEquals(options(null), execWithArchive(out, "--version"), "an empty archive");
+        assertEquals(options(null), execWithArchive(runLauncher(launcher, null, "--version"), "--version"), "an empty archive");
 
         Files.delete(archive);
-        Files.copy(ARCHIVE, archive);
-        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+        Files.copy(ARCHIVE, archive); // made for the build's jar, not this copy
+        touch(archive, jar, -60_000);
         assertEquals(options(null), execWithArchive(runLauncher(launcher, null, "--version"), "--version"), "an archive older than the jar");
 
-        // newer than the jar, but made for the jar at another path: the JVM refuses it and says
-        // nothing, and the command prints its one line as without an archive
-        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
-        out = runLauncher(launcher, null, "--version");
+        touch(archive, jar, 60_000);
+        Files.copy(Path.of(ARCHIVE + ".stamp"), stamp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(options(null), execWithArchive(runLauncher(launcher, null, "--version"), "--version"), "a stamp naming another jar");
+        Files.writeString(stamp, jar + " /usr/lib/jvm/another-jdk/bin/java\n");
+        assertEquals(options(null), execWithArchive(runLauncher(launcher, null, "--version"), "--version"), "a stamp naming another java");
+        Files.delete(stamp);
+        assertEquals(options(null), execWithArchive(runLauncher(launcher, null, "--version"), "--version"), "no stamp");
+
+        // newer than the jar and stamped for it, but made for the jar at another path: the JVM
+        // refuses it and says nothing, and the command prints its one line as without an archive
+        Files.writeString(stamp, jar + " " + javaOnPath() + "\n");
+        String out = runLauncher(launcher, null, "--version");
         assertEquals(options(null) + " " + archiveOptions(archive), execWithArchive(out, "--version"));
         assertEquals(List.of(out.lines().filter(l -> VERSION.matcher(l).matches()).findFirst().orElseThrow()),
                 out.lines().filter(l -> !l.startsWith("+") && !l.isBlank()).toList(), out);
     }
 
-    /** Runs the build's archive script on {@code jar}; it must exit 0. Returns its standard error. */
-    private static String makeArchive(Path jar) throws IOException, InterruptedException {
+    /** Runs the build's archive script; it must exit 0. Returns its standard error. */
+    private static String makeArchive(String... args) throws IOException, InterruptedException {
         Path script = LAUNCHER.resolveSibling("cli/src/build/class-data-archive.sh");
-        Process p = new ProcessBuilder("bash", script.toString(), jar.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new java.util.ArrayList<>(List.of("bash", script.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the archive script did not finish");
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the archive script did not finish");
         assertEquals(0, p.exitValue(), err);
         return err;
     }
 
     @Test
-    void theArchiveScriptLeavesAWholeArchiveOrNoneAndNeverFailsTheBuild(@TempDir Path tmp) throws Exception {
+    void theArchiveScriptRunsEveryTrainingCommandAndLeavesAWholeArchiveOrNone(@TempDir Path tmp) throws Exception {
         Path jar = Files.copy(Path.of(System.getProperty("evalledger.jar")), tmp.resolve("copy.jar"));
         Files.writeString(tmp.resolve("copy.jsa"), "a stale archive");
-        makeArchive(jar);
+        assertEquals("", makeArchive(jar.toString()), "a training command failed or the dump did");
         assertTrue(Files.size(tmp.resolve("copy.jsa")) > 1_000_000, "no archive made for the copy");
-        // a jar whose training run fails (no main class): a warning, no archive, exit 0 all the same
-        Path broken = tmp.resolve("broken.jar");
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(broken))) {
-            out.putNextEntry(new java.util.jar.JarEntry("empty.txt"));
-        }
-        Files.writeString(tmp.resolve("broken.jsa"), "a stale archive");
-        String err = makeArchive(broken);
-        assertTrue(err.contains("warning: no class-data archive for " + broken), err);
-        assertEquals(List.of("broken.jar", "copy.jar", "copy.jsa"),
+        assertEquals(jar + " " + javaOnPath(), Files.readString(tmp.resolve("copy.jsa.stamp")).strip());
+        // the dump cannot write its file: a warning, no archive, exit 0 all the same
+        Path unwritable = tmp.resolve("missing-dir/copy.jsa");
+        String err = makeArchive(jar.toString(), unwritable.toString());
+        assertTrue(err.contains("warning: no class-data archive for " + jar), err);
+        assertEquals(List.of("copy.jar", "copy.jsa", "copy.jsa.stamp"),
                 Files.list(tmp).map(f -> f.getFileName().toString()).sorted().toList(), "nothing half-written is left");
     }
 }
