@@ -7,8 +7,8 @@
 # keygen, import of a leaderboard table, validate, sign, trust add, verify, check, audit against the
 # table, export, and the ledger's init, append, checkpoint, prove, verify-proof, history and verify
 # on SQLite, all in a scratch directory), already parsed, verified and linked: a JVM given it maps
-# them instead of reading them out of the jar and the JDK's image, which takes 0.05-0.1 s off the
-# start of every command (docs/performance.md, "Twenty-second step"). Picocli's classes are not in it:
+# them instead of reading them out of the jar and the JDK's image, which takes 0.05-0.2 s off the
+# start of every command: a fifth to two fifths of a command on one file (docs/performance.md, "Twenty-second step"). Picocli's classes are not in it:
 # the JDK does not archive classes compiled for Java 5.
 #
 # The JVM uses an archive only with the jar it was listed from, at the same path, with the same size
