@@ -331,8 +331,15 @@ class LauncherIT {
         Files.delete(stamp);
         assertEquals(options(null), execWithArchive(runLauncher(launcher, null, "--version"), "--version"), "no stamp");
 
-        // newer than the jar and stamped for it, but made for the jar at another path: the JVM
-        // refuses it and says nothing, and the command prints its one line as without an archive
+        // newer than the jar and stamped for it, but made for the jar at another path, and a
+        // (dynamic) archive of the kind the JVM warns about when it refuses one: it says nothing,
+        // and the command prints its one line as without an archive
+        Files.delete(archive);
+        Process dump = new ProcessBuilder(javaOnPath().toString(), "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off", "-jar", System.getProperty("evalledger.jar"), "--version")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
+        assertTrue(dump.waitFor(60, TimeUnit.SECONDS) && dump.exitValue() == 0 && Files.size(archive) > 0, "no archive dumped");
+        touch(archive, jar, 60_000);
         Files.writeString(stamp, jar + " " + javaOnPath() + "\n");
         String out = runLauncher(launcher, null, "--version");
         assertEquals(options(null) + " " + archiveOptions(archive), execWithArchive(out, "--version"));
