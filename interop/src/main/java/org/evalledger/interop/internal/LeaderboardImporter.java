@@ -218,7 +218,10 @@ public final class LeaderboardImporter {
     /**
      * The date or date and time of a cell as a timestamp, {@code null} when it is neither. A cell that
      * already is a timestamp's canonical text (as the tables write them: {@code 2024-05-05T12:22:44Z})
-     * is taken as it is; anything else is parsed as an offset date and time, then as a date.
+     * is taken as it is; anything else is parsed as an offset date and time, then as a date. A date
+     * and time whose instant falls outside the years 0000–9999 that a timestamp can write (such as
+     * {@code 0000-01-01T00:00:00+01:00}) is {@code null} too, as an impossible date is, rather than
+     * failing the whole table.
      */
     static @Nullable Timestamp timestamp(String s) {
         try {
@@ -238,6 +241,8 @@ public final class LeaderboardImporter {
             } catch (java.time.format.DateTimeParseException e2) {
                 return null;
             }
+        } catch (IllegalArgumentException e) { // Timestamp.of: before 0000-01-01 or after 9999-12-31 in UTC
+            return null;
         }
     }
 

@@ -35,6 +35,15 @@ class LeaderboardTimestampTest {
         assertEquals(null, LeaderboardImporter.timestamp("2024-06-30T23:59:60Z"));
     }
 
+    @Test
+    void aCellWhoseInstantATimestampCannotWriteIsNoDate() {
+        // in UTC the year -0001 and the year 10000: no four-digit year, so no timestamp (before, the whole table failed)
+        assertEquals(null, LeaderboardImporter.timestamp("0000-01-01T00:00:00+01:00"));
+        assertEquals(null, LeaderboardImporter.timestamp("9999-12-31T23:30:00-01:00"));
+        assertEquals(Timestamp.parse("0000-01-01T00:00:00Z"), LeaderboardImporter.timestamp("0000-01-01T01:00:00+01:00"));
+        assertEquals(Timestamp.parse("9999-12-31T23:59:59Z"), LeaderboardImporter.timestamp("9999-12-31T22:59:59-01:00"));
+    }
+
     @Property(tries = 5_000)
     void givesWhatParsingTheCellGives(@ForAll("cells") String cell) {
         assertEquals(parsed(cell), LeaderboardImporter.timestamp(cell));
@@ -56,10 +65,15 @@ class LeaderboardTimestampTest {
         return Arbitraries.oneOf(dateTime, dateTime, dateTime, date, Arbitraries.of("", "n/a", "2024-05-05 12:22:44", "12345"));
     }
 
-    /** What the importer did with every date cell before it took canonical ones as they are. */
+    /**
+     * What the importer did with every date cell before it took canonical ones as they are, with an
+     * instant that no four-digit year can write counted as no date.
+     */
     private static @Nullable Timestamp parsed(String s) {
         try {
             return Timestamp.of(OffsetDateTime.parse(s).toInstant());
+        } catch (IllegalArgumentException e) { // Timestamp.of's range; DateTimeParseException is not one
+            return null;
         } catch (DateTimeParseException e) {
             try {
                 return Timestamp.of(LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant());
