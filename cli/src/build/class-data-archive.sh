@@ -4,12 +4,13 @@
 # after shading it; benchmarks/peers/run.sh and benchmarks/cold-ab.sh run it on the copies they time.
 #
 # The archive holds the JDK's and the jar's classes that a round of training commands loads (demo,
-# keygen, import of a leaderboard table, validate, sign, trust add, verify, check, audit against the
-# table, export, and the ledger's init, append, checkpoint, prove, verify-proof, history and verify
-# on SQLite, all in a scratch directory), already parsed, verified and linked: a JVM given it maps
-# them instead of reading them out of the jar and the JDK's image, which takes 0.05-0.2 s off the
-# start of every command: a fifth to two fifths of a command on one file (docs/performance.md, "Twenty-second step"). Picocli's classes are not in it:
-# the JDK does not archive classes compiled for Java 5.
+# keygen, import of a leaderboard table, validate, sign, trust add, verify, countersign, check, audit
+# against the table, export, and the ledger's init, append, checkpoint, prove, verify-proof, history,
+# consistency and verify on SQLite, all in a scratch directory), already parsed, verified and linked:
+# a JVM given it maps them instead of reading them out of the jar and the JDK's image, which takes
+# 0.05-0.2 s off the start of every command, a fifth to two fifths of a command on one file
+# (docs/performance.md, "Twenty-second step"). Picocli's classes are not in it: the JDK does not
+# archive classes compiled for Java 5.
 #
 # The JVM uses an archive only with the jar it was listed from, at the same path, with the same size
 # and modification time, and with the same JDK build; otherwise it shares no class at all, slower
@@ -66,22 +67,27 @@ train() {
 
 train 0 demo
 train 0 keygen --algorithm ed25519 --out key
+train 0 keygen --algorithm ecdsa-p256 --out reviewer
 train 0 import --from leaderboard-csv --producer Training --created-at 2026-01-01T00:00:00Z --out records table.csv
 records=("$work"/records/*.json)
 train 0 validate "${records[0]}"
 train 0 sign --key key.key --out envelopes/ "${records[@]:0:5}"
+envelopes=("$work"/envelopes/*.json)
+train 0 countersign --key reviewer.key --out countersigned/ "${envelopes[@]}"
 train 0 trust add --key key.pub --owner Training --policy trust.json --role producer --role hub
-train 0 verify --trust trust.json envelopes
-train 0,1 check --population table.csv envelopes
-train 0,1 audit --trust trust.json --population table.csv envelopes
+train 0 trust add --key reviewer.pub --owner Reviewer --policy trust.json --role verifier
+train 0 verify --trust trust.json countersigned
+train 0,1 check --population table.csv countersigned
+train 0,1 audit --trust trust.json --population table.csv countersigned
 train 0 export --to eee --out eee "${records[0]}"
 train 0 ledger init --db ledger.db --key key.key --origin training.invalid/evalledger
-train 0 ledger append --db ledger.db --trust trust.json envelopes
+train 0 ledger append --db ledger.db --trust trust.json countersigned
 train 0 ledger checkpoint --db ledger.db
 train 0 ledger prove --db ledger.db --index 0 --format json
 cp "$work/out" "$work/proof.json"
 train 0 ledger verify-proof --hub-key key.pub --proof proof.json
 train 0 ledger history --db ledger.db training/model-01
+train 0 ledger consistency --db ledger.db --from-size 2
 train 0 ledger verify --db ledger.db
 
 # one list, each class once, in the order first loaded

@@ -291,7 +291,7 @@ class LauncherIT {
         assertTrue(dictionary.contains("archive is valid"), dictionary.lines().limit(20).toList().toString());
         for (String c : List.of("org.evalledger.cli.AuditRun", "org.bouncycastle.math.ec.rfc8032.Ed25519",
                 "org.evalledger.anomaly.AnomalyDetector", "org.evalledger.interop.internal.LeaderboardImporter",
-                "org.evalledger.ledger.Merkle", "org.sqlite.JDBC", "org.evalledger.cli.ExportCommand")) {
+                "org.evalledger.ledger.Merkle", "org.sqlite.JDBC", "org.evalledger.cli.ExportCommand", "org.evalledger.cli.CountersignCommand")) {
             assertTrue(dictionary.contains(": " + c + " app_loader"), c + " is not in the archive");
         }
     }
