@@ -32,12 +32,15 @@ fi
 [[ -f "$1" ]] || { echo "class-data-archive.sh: no jar $1" >&2; exit 2; }
 jar="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" # the JVM records the path it is given
 archive="${2:-${jar%.jar}.jsa}"
-java_bin="$(readlink -f "$(command -v java)")"
+warn() { echo "class-data-archive.sh: warning: $*" >&2; }
+rm -f "$archive" "$archive.stamp"
+if ! java_bin="$(readlink -f "$(command -v java)" 2>/dev/null)" || [[ -z "$java_bin" ]]; then
+  warn "no java on PATH, so no class-data archive for $jar (./evalledger runs the java on PATH)"
+  exit 0
+fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/evalledger-cds.XXXXXX")"
 tmp="$archive.$$.tmp"
 trap 'rm -rf "$work"; rm -f "$tmp"' EXIT
-rm -f "$archive" "$archive.stamp"
-warn() { echo "class-data-archive.sh: warning: $*" >&2; }
 
 n=0
 # train EXIT_CODES ARGS...: one evalledger command in the scratch directory, in the launcher's JVM
