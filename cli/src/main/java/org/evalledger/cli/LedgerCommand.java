@@ -470,8 +470,9 @@ final class LedgerCommand implements Runnable {
                     path.add(HexFormat.of().parseHex(h.asString()));
                 }
                 note = p.required("checkpoint").required("note").asString();
-            } catch (RuntimeException e) {
-                throw new UsageException(proofFile + " is not a proof file of `ledger prove --format json`: " + e.getMessage());
+            } catch (RuntimeException e) { // Jackson's own message without its location text (the file is named already)
+                String why = e instanceof tools.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage();
+                throw new UsageException(proofFile + " is not a proof file of `ledger prove --format json`: " + why);
             }
             Map<String, Object> m = Json.obj();
             m.put("index", index);

@@ -212,6 +212,14 @@ class CliEndToEndIT {
         Files.writeString(dir.resolve("forged.json"), prove.out().replace(prove.json().get("proof").get(0).asString(), "00".repeat(32)));
         Run forged = run("ledger", "verify-proof", "--hub-key", "hub.pub", "--proof", "forged.json");
         assertEquals(1, forged.exit(), forged.out());
+        for (String notAProof : List.of("entry: not JSON", "{}", "{\"index\": 0, \"treeSize\": 1, \"entry\": \"e\", \"proof\": [\"zz\"]}")) {
+            Files.writeString(dir.resolve("not-a-proof.json"), notAProof);
+            Run notProof = run("ledger", "verify-proof", "--hub-key", "hub.pub", "--proof", "not-a-proof.json");
+            assertEquals(2, notProof.exit(), notProof.err());
+            assertTrue(notProof.err().startsWith("evalledger: not-a-proof.json is not a proof file of `ledger prove --format json`: "), notProof.err());
+            assertEquals(1, notProof.err().lines().count(), "one line: " + notProof.err());
+            assertFalse(notProof.err().contains("[Source:"), "Jackson's location text: " + notProof.err());
+        }
 
         Run consistency = run("ledger", "consistency", "--db", "hub.db", "--from-size", "1", "--format", "json");
         assertEquals(0, consistency.exit(), consistency.err());
