@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.evalledger.anomaly.AnomalyDetector;
 import org.evalledger.schema.RecordValidator;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,12 +35,15 @@ final class AuditCommand implements Callable<Integer> {
     @Parameters(paramLabel = "UPLOAD", arity = "1..*", description = "Record or envelope files, or directories searched recursively.")
     List<Path> uploads;
 
+    /** The population {@link Main#run} started before the parse, if any. */
+    @Nullable EarlyPopulation early;
+
     @Override
     public Integer call() {
         var required = Auditor.required(require);
         // fitted while the uploads are listed, the trust policy read and the first uploads verified;
         // its errors are reported after theirs, before any output, as when it was loaded in turn
-        CompletableFuture<AnomalyDetector> detector = Populations.fitInBackground(population, spec.commandLine().getErr());
+        CompletableFuture<AnomalyDetector> detector = Populations.fitInBackground(population, spec.commandLine().getErr(), early);
         List<Path> files = AuditRun.list(uploads);
         var verifier = VerifyCommand.verifier(trust);
         Auditor auditor = new Auditor(RecordValidator.standard(), verifier, detector, required, VerifyCommand.time(at));

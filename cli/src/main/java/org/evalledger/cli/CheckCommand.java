@@ -12,6 +12,7 @@ import org.evalledger.anomaly.AnomalyReport;
 import org.evalledger.anomaly.Finding;
 import org.evalledger.core.EvaluationRecord;
 import org.evalledger.schema.RecordValidator;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,11 +32,14 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RECORD_OR_ENVELOPE", arity = "1..*", description = "Files or directories.")
     List<Path> files;
 
+    /** The population {@link Main#run} started before the parse, if any. */
+    @Nullable EarlyPopulation early;
+
     @Override
     public Integer call() {
         // the population is fitted while the inputs are listed and the first one is read and
         // validated; its errors still come before any line about an input, as when it was loaded first
-        CompletableFuture<AnomalyDetector> fitting = Populations.fitInBackground(population, spec.commandLine().getErr());
+        CompletableFuture<AnomalyDetector> fitting = Populations.fitInBackground(population, spec.commandLine().getErr(), early);
         List<Path> inputs = Inputs.expand(files, true);
         RecordValidator validator = RecordValidator.standard();
         Uploads.Validated first = null;

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -49,7 +50,9 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code; never throws. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(args);
+        // before picocli's model and parse, which keep one core busy while the other waits
+        EarlyPopulation early = EarlyPopulation.start(args);
+        CommandLine cl = commandLine(args, early);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -90,12 +93,23 @@ public final class Main implements Runnable {
      * command it does not know, list every command.
      */
     static CommandLine commandLine(String[] args) {
+        return commandLine(args, null);
+    }
+
+    /** {@link #commandLine(String[])}, its {@code audit} or {@code check} given the population started early. */
+    static CommandLine commandLine(String[] args, @Nullable EarlyPopulation early) {
         CommandLine cl = new CommandLine(new Main());
         String first = args.length > 0 ? args[0] : null;
         boolean named = COMMANDS.stream().anyMatch(c -> c.getKey().equals(first));
         for (Map.Entry<String, Supplier<Object>> c : COMMANDS) {
             if (!named || c.getKey().equals(first)) {
-                cl.addSubcommand(c.getKey(), c.getValue().get());
+                Object command = c.getValue().get();
+                if (command instanceof AuditCommand a) {
+                    a.early = early;
+                } else if (command instanceof CheckCommand k) {
+                    k.early = early;
+                }
+                cl.addSubcommand(c.getKey(), command);
             }
         }
         return cl;

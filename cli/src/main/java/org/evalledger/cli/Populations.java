@@ -19,6 +19,7 @@ import org.evalledger.interop.ImportException;
 import org.evalledger.interop.ImportOptions;
 import org.evalledger.interop.Importers;
 import org.evalledger.schema.RecordValidator;
+import org.jspecify.annotations.Nullable;
 
 /** {@code --population PATH}: a directory of records and envelopes, or a leaderboard table (CLI.md). */
 final class Populations {
@@ -35,6 +36,20 @@ final class Populations {
      * them.
      */
     static CompletableFuture<AnomalyDetector> fitInBackground(Path path, PrintWriter err) {
+        return fitInBackground(path, err, null);
+    }
+
+    /**
+     * {@link #fitInBackground(Path, PrintWriter)}, or the detector {@code early} started for this path
+     * before the command line was parsed.
+     */
+    static CompletableFuture<AnomalyDetector> fitInBackground(Path path, PrintWriter err, @Nullable EarlyPopulation early) {
+        if (early != null) {
+            CompletableFuture<AnomalyDetector> started = early.take(path, err);
+            if (started != null) {
+                return started;
+            }
+        }
         CompletableFuture<AnomalyDetector> detector = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
