@@ -9,7 +9,7 @@ import org.evalledger.anomaly.AnomalyDetector;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The population of an {@code audit} or {@code check} command line, loaded and fitted from the very
+ * The population of an {@code audit}, {@code check} or {@code ledger history} command line, loaded and fitted from the very
  * start of {@link Main#run}, before picocli has built its model of the command and parsed the
  * arguments. That takes some 70–80 ms of one core in a cold JVM while the other has little to do;
  * the population (the v1 table's import and fit, some 0.4 s of CPU) is the first work the command
@@ -37,8 +37,8 @@ final class EarlyPopulation {
     }
 
     /**
-     * Starts the population of this command line, when it is an {@code audit} or {@code check} that
-     * names one; {@code null} otherwise.
+     * Starts the population of this command line, when it is an {@code audit}, {@code check} or
+     * {@code ledger history} that names one; {@code null} otherwise.
      */
     static @Nullable EarlyPopulation start(String[] args) {
         Path p = populationOf(args);
@@ -47,11 +47,16 @@ final class EarlyPopulation {
 
     /** The path this command line gives {@code --population}, as read by {@link #start}; {@code null} when none is read. */
     static @Nullable Path populationOf(String[] args) {
-        if (args.length < 2 || !(args[0].equals("audit") || args[0].equals("check"))) {
+        int from; // where the command's own arguments start
+        if (args.length >= 2 && (args[0].equals("audit") || args[0].equals("check"))) {
+            from = 1;
+        } else if (args.length >= 3 && args[0].equals("ledger") && args[1].equals("history")) {
+            from = 2;
+        } else {
             return null;
         }
         String value = null;
-        for (int i = 1; i < args.length; i++) {
+        for (int i = from; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--")) {
                 break;

@@ -43,6 +43,8 @@ import tools.jackson.databind.JsonNode;
 final class LedgerCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
+    /** The population {@link Main#run} started before the parse for {@code ledger history}, if any. */
+    @Nullable EarlyPopulation early;
 
     @Override
     public void run() {
@@ -214,8 +216,9 @@ final class LedgerCommand implements Runnable {
         int run() {
             // the population is fitted while the ledger is opened; its errors still come first, as
             // when it was loaded before the ledger
+            EarlyPopulation early = spec.commandLine().getParent().getCommand() instanceof LedgerCommand l ? l.early : null;
             CompletableFuture<AnomalyDetector> fitting = population == null ? null
-                    : Populations.fitInBackground(population, spec.commandLine().getErr());
+                    : Populations.fitInBackground(population, spec.commandLine().getErr(), early);
             Ledger opened;
             try {
                 opened = open();

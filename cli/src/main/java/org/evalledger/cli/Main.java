@@ -96,7 +96,7 @@ public final class Main implements Runnable {
         return commandLine(args, null);
     }
 
-    /** {@link #commandLine(String[])}, its {@code audit} or {@code check} given the population started early. */
+    /** {@link #commandLine(String[])}, its {@code audit}, {@code check} or {@code ledger history} given the population started early. */
     static CommandLine commandLine(String[] args, @Nullable EarlyPopulation early) {
         CommandLine cl = new CommandLine(new Main());
         String first = args.length > 0 ? args[0] : null;
@@ -108,6 +108,8 @@ public final class Main implements Runnable {
                     a.early = early;
                 } else if (command instanceof CheckCommand k) {
                     k.early = early;
+                } else if (command instanceof LedgerCommand l) {
+                    l.early = early; // for its history subcommand
                 }
                 cl.addSubcommand(c.getKey(), command);
             }

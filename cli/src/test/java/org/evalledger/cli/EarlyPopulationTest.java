@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link EarlyPopulation}: the population of an {@code audit} or {@code check} is started before the
+ * {@link EarlyPopulation}: the population of an {@code audit}, {@code check} or {@code ledger history} is started before the
  * command line is parsed, and the command takes it only for the path picocli gives it; what the
  * command prints is the same as when it starts its own.
  */
@@ -35,16 +35,18 @@ class EarlyPopulationTest {
     }
 
     @Test
-    void readsThePopulationOfAnAuditOrACheckInEitherSpelling() {
+    void readsThePopulationOfAnAuditACheckOrALedgerHistoryInEitherSpelling() {
         assertEquals(at("v1.csv"), EarlyPopulation.populationOf(new String[] {"audit", "--trust", "t.json", "--population", "v1.csv", "up"}));
         assertEquals(at("v1.csv"), EarlyPopulation.populationOf(new String[] {"audit", "--population=v1.csv", "--trust", "t.json", "up"}));
         assertEquals(at("dir"), EarlyPopulation.populationOf(new String[] {"check", "r.json", "--population", "dir"}));
+        assertEquals(at("v1.csv"), EarlyPopulation.populationOf(new String[] {"ledger", "history", "--db", "h.db", "--population", "v1.csv", "m"}));
     }
 
     @Test
     void readsNothingFromOtherCommandsOrCommandLinesItCannotReadAsPicocliWould() {
         List<String[]> none = List.of(new String[0], new String[] {"audit"}, new String[] {"verify", "--population", "p", "e.json"},
-                new String[] {"ledger", "history", "--db", "h.db", "--population", "p", "m"},
+                new String[] {"ledger", "append", "--db", "h.db", "--population", "p", "e.json"},
+                new String[] {"ledger", "history"}, new String[] {"ledger", "--help", "history", "--population", "p"},
                 new String[] {"--format", "json", "audit", "--population", "p", "u"},
                 new String[] {"audit", "--trust", "t", "u", "--population"}, // no value
                 new String[] {"audit", "--population=", "u"}, // an empty value
@@ -58,6 +60,20 @@ class EarlyPopulationTest {
         for (String[] args : none) {
             assertNull(EarlyPopulation.populationOf(args), String.join(" ", args));
             assertNull(EarlyPopulation.start(args), String.join(" ", args));
+        }
+    }
+
+    @Test
+    void theCommandsThatTakeAPopulationAreGivenTheOneStartedEarly() throws Exception {
+        Path population = populationWithOneFileThatIsNoRecord();
+        for (String command : List.of("audit", "check", "ledger")) {
+            String[] args = command.equals("ledger") ? new String[] {"ledger", "history", "--population", population.toString(), "m"}
+                    : new String[] {command, "--population", population.toString(), "x.json"};
+            EarlyPopulation early = EarlyPopulation.start(args);
+            assertNotNull(early, command);
+            Object c = Main.commandLine(args, early).getSubcommands().get(command).getCommand();
+            EarlyPopulation given = c instanceof AuditCommand a ? a.early : c instanceof CheckCommand k ? k.early : ((LedgerCommand) c).early;
+            assertSame(early, given, command);
         }
     }
 
@@ -105,6 +121,39 @@ class EarlyPopulationTest {
             assertEquals(b[2], a[2], "error stream, " + pop);
             assertTrue(a[1].contains("\"findings\""), a[1]);
         }
+    }
+
+    @Test
+    void aLedgerHistoryPrintsTheSameWithTheEarlyPopulationAsWithoutIt() throws Exception {
+        Path lmEval = SharedData.path("corpus/formats/lm_eval_results_2026-01-21T03-44-18.458309.json");
+        String table = SharedData.path("corpus/leaderboards/open_llm_leaderboard_v1.csv").toString();
+        String lab = dir.resolve("lab").toString();
+        String hub = dir.resolve("hub").toString();
+        String db = dir.resolve("hub.db").toString();
+        String trust = dir.resolve("trust.json").toString();
+        assertEquals("0", run("keygen", "--algorithm", "ed25519", "--out", lab)[0]);
+        assertEquals("0", run("keygen", "--algorithm", "ed25519", "--out", hub)[0]);
+        assertEquals("0", run("trust", "add", "--policy", trust, "--key", lab + ".pub", "--owner", "Lab", "--role", "producer")[0]);
+        EvaluationRecord record = Importers.importFile(lmEval, ImportOptions.defaults()).records().get(0);
+        Path r = Files.write(dir.resolve("r.json"), RecordCodec.standard().write(record));
+        String envelope = dir.resolve("r.dsse.json").toString();
+        assertEquals("0", run("sign", "--key", lab + ".key", "--out", envelope, r.toString())[0]);
+        assertEquals("0", run("ledger", "init", "--db", db, "--origin", "hub.example.org/evalledger", "--key", hub + ".key")[0]);
+        String[] appended = run("ledger", "append", "--db", db, "--trust", trust, envelope);
+        assertEquals("0", appended[0], appended[2]);
+
+        String[] direct = {"ledger", "history", "--db", db, "--format", "json", "--population", table, record.model().id()};
+        Path args = Files.writeString(dir.resolve("history-args.txt"),
+                "--db '" + db + "' --format json --population '" + table + "' '" + record.model().id() + "'\n");
+        String[] viaFile = {"ledger", "history", "@" + args};
+        assertNotNull(EarlyPopulation.start(direct));
+        assertNull(EarlyPopulation.start(viaFile));
+        String[] a = run(direct);
+        String[] b = run(viaFile);
+        assertEquals("0", a[0], a[2]);
+        assertEquals(b[1], a[1], "output");
+        assertEquals(b[2], a[2], "error stream");
+        assertTrue(a[1].contains("\"digest\""), a[1]);
     }
 
     /** A directory of one valid record and one file that is not a record. */
