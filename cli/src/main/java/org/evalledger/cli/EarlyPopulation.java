@@ -9,21 +9,22 @@ import org.evalledger.anomaly.AnomalyDetector;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The population of an {@code audit}, {@code check} or {@code ledger history} command line, loaded and fitted from the very
- * start of {@link Main#run}, before picocli has built its model of the command and parsed the
- * arguments. That takes some 70–80 ms of one core in a cold JVM while the other has little to do;
- * the population (the v1 table's import and fit, some 0.4 s of CPU) is the first work the command
- * would give that core. docs/performance.md, "Twenty-third step".
+ * The population of an {@code audit}, {@code check} or {@code ledger history} command line, loaded
+ * and fitted from the very start of {@link Main#run}, before picocli has built its model of the
+ * command and parsed the arguments. That takes some 70–80 ms of one core in a cold JVM while the
+ * other has little to do; the population (the v1 table's import and fit, some 0.4 s of CPU) is the
+ * first work the command would give that core. docs/performance.md, "Twenty-third step".
  *
  * <p>The arguments are read here only to find the population's path: {@code --population PATH} or
  * {@code --population=PATH} once, among the options before any {@code --}, with no help or version
- * option and no argument file ({@code @FILE}), and a path that does not start with {@code -}. The command takes the detector started here only when
- * picocli's parse gives it the same path ({@link #take}); otherwise (a command line this reading
- * misunderstood, or a usage error) it starts its own or fails as it would have, and the early one,
- * on a daemon thread, is left to end or is dropped with the JVM. What the loading writes to the
- * command's error stream (a directory population's count of files left out) is held until the
- * command takes the detector, then written there. Errors of the loading itself are the future's, as
- * with {@link Populations#fitInBackground}. Used by one command run; thread-safe.
+ * option and no argument file ({@code @FILE}), and a path that does not start with {@code -}. The
+ * command takes the detector started here only when picocli's parse gives it the same path
+ * ({@link #take}); otherwise (a command line this reading misunderstood, or a usage error) it starts
+ * its own or fails as it would have, and the early one, on a daemon thread, is left to end or is
+ * dropped with the JVM. What the loading writes to the command's error stream (a directory
+ * population's count of files left out) is held until the command takes the detector, then written
+ * there. Errors of the loading itself are the future's, as with {@link Populations#fitInBackground}.
+ * Used by one command run; thread-safe.
  */
 final class EarlyPopulation {
     private final Path path;
