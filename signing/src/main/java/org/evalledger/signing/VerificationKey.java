@@ -57,6 +57,22 @@ public final class VerificationKey {
         return Crypto.pem("PUBLIC KEY", key.spki());
     }
 
+    /**
+     * Whether {@code signature} is this key's signature of exactly these message bytes: Ed25519 as
+     * RFC 8032 defines it and Bouncy Castle verifies it (S below the group order, canonical
+     * encodings), or ECDSA P-256 with SHA-256 as 64 bytes r||s. False for a signature of any other
+     * length, never an exception for a bad one. This is the raw signature check; an envelope is
+     * verified with {@link DsseVerifier} or {@link Verifier}, which build the message (DSSE's PAE).
+     *
+     * <p>Thread-safe. An Ed25519 key that checks many signatures makes a table of its own multiples
+     * on its 256th check (about 84 KB; at most 64 keys per JVM have one), after which a valid
+     * signature takes about half as long; the verdicts are the same.
+     */
+    public boolean verifies(byte[] message, byte[] signature) {
+        return Crypto.verify(key, Objects.requireNonNull(message, "message"), Objects.requireNonNull(signature, "signature"))
+                == Crypto.Check.VALID;
+    }
+
     Crypto.PublicKey internal() {
         return key;
     }
