@@ -374,6 +374,41 @@ class Ed25519TablesTest {
         assertEquals(Crypto.Check.VALID, Crypto.verify(key, message, signature));
     }
 
+    /** Four threads share a key while its table is made: every check is VALID and one table is made. */
+    @Test
+    void threadsSharingAKeyWhileItsTableIsMadeAllGetTheRightVerdict() throws Exception {
+        AtomicInteger budget = new AtomicInteger();
+        Crypto.PublicKey imported = KEY.publicKey();
+        Ed25519Tables.Accelerator accelerator = new Ed25519Tables.Accelerator(raw(imported), 64, budget, 8);
+        Crypto.PublicKey key = new Crypto.PublicKey(imported.algorithm(), imported.spki(), imported.params(),
+                imported.ed25519Raw(), imported.ed25519Point(), accelerator);
+        byte[] message = "shared".getBytes(StandardCharsets.UTF_8);
+        byte[] signature = Crypto.sign(KEY, message);
+        byte[] forged = signature.clone();
+        forged[5] ^= 1;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> wrong = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                wrong.add(pool.submit(() -> {
+                    int n = 0;
+                    for (int i = 0; i < 100; i++) {
+                        n += Crypto.verify(key, message, signature) == Crypto.Check.VALID ? 0 : 1;
+                        n += Crypto.verify(key, message, forged) == Crypto.Check.MISMATCH ? 0 : 1;
+                    }
+                    return n;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> f : wrong) {
+                assertEquals(0, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(accelerator.hasTable());
+        assertEquals(1, budget.get());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** The key with an accelerator that has made its table already. */
