@@ -390,7 +390,8 @@ public final class Crypto {
         if (signature.length != SIGNATURE_BYTES) {
             return Check.WRONG_LENGTH;
         }
-        if (!Ed25519Tables.belowL(signature, 32) || !canonicalY(signature, 0) || !canonicalY(rawPublicKey, 0)) {
+        if (rawPublicKey.length != 32 || !Ed25519Tables.belowL(signature, 32) || !canonicalY(signature, 0)
+                || !canonicalY(rawPublicKey, 0)) {
             return Check.NON_CANONICAL;
         }
         if (table != null && Ed25519Tables.verifies(table, message, signature)) {

@@ -32,10 +32,6 @@ final class Field25519 {
         return h;
     }
 
-    static void copy(long[] h, long[] f) {
-        System.arraycopy(f, 0, h, 0, LIMBS);
-    }
-
     /** h = f + g, not carried. */
     static void add(long[] h, long[] f, long[] g) {
         for (int i = 0; i < LIMBS; i++) {

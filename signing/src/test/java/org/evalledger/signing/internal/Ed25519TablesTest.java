@@ -153,6 +153,17 @@ class Ed25519TablesTest {
         assertEquals(s.compareTo(L) < 0, Ed25519Tables.belowL(padded, 5), s.toString(16));
     }
 
+    /** A raw key of any length but 32 is not canonical, whatever its first 32 bytes verify. */
+    @Test
+    void aRawKeyOfAnotherLengthIsNotCanonical() {
+        byte[] message = "length".getBytes(StandardCharsets.UTF_8);
+        byte[] signature = Crypto.sign(KEY, message);
+        byte[] raw = raw(KEY.publicKey());
+        assertEquals(Crypto.Check.VALID, Crypto.verifyEd25519(raw, message, signature));
+        assertEquals(Crypto.Check.NON_CANONICAL, Crypto.verifyEd25519(java.util.Arrays.copyOf(raw, 33), message, signature));
+        assertEquals(Crypto.Check.NON_CANONICAL, Crypto.verifyEd25519(java.util.Arrays.copyOf(raw, 31), message, signature));
+    }
+
     // ------------------------------------------------------------------ the tables
 
     @Property(tries = 300)
